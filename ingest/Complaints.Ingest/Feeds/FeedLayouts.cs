@@ -3,8 +3,11 @@ namespace Complaints.Ingest.Feeds;
 /// <summary>One column of a canonical feed file: its header name, the DuckDB type it is read as, and whether a row needs it.</summary>
 public sealed record FeedColumn(string Name, string DuckDbType, bool Required = false);
 
-/// <summary>The canonical layout of one feed: the columns every file of that feed has, in this order when we write them.</summary>
-public sealed record FeedLayout(string Name, IReadOnlyList<FeedColumn> Columns)
+/// <summary>
+/// The canonical layout of one feed: the columns every file of that feed has (in this order when we write them),
+/// and the columns that identify a record. The feed's warehouse table has the feed's name.
+/// </summary>
+public sealed record FeedLayout(string Name, IReadOnlyList<string> Key, IReadOnlyList<FeedColumn> Columns)
 {
     public IEnumerable<string> RequiredColumns => Columns.Where(c => c.Required).Select(c => c.Name);
 }
@@ -17,8 +20,9 @@ public static class FeedLayouts
 {
     private const string Text = "VARCHAR";
     private const string Instant = "TIMESTAMPTZ";
+    private static readonly string[] SourceKey = ["source", "external_id"];
 
-    public static readonly FeedLayout Products = new("products",
+    public static readonly FeedLayout Products = new("products", ["sku"],
     [
         new("sku", Text, Required: true),
         new("name", Text, Required: true),
@@ -27,7 +31,7 @@ public static class FeedLayouts
         new("updated_at", Instant, Required: true),
     ]);
 
-    public static readonly FeedLayout Complaints = new("complaints",
+    public static readonly FeedLayout Complaints = new("complaints", SourceKey,
     [
         new("source", Text, Required: true),
         new("external_id", Text, Required: true),
@@ -63,7 +67,7 @@ public static class FeedLayouts
         new("customer_phone", Text),
     ]);
 
-    public static readonly FeedLayout StatusEvents = new("status_events",
+    public static readonly FeedLayout StatusEvents = new("status_events", SourceKey,
     [
         new("source", Text, Required: true),
         new("external_id", Text, Required: true),
@@ -76,7 +80,7 @@ public static class FeedLayouts
         new("updated_at", Instant, Required: true),
     ]);
 
-    public static readonly FeedLayout Costs = new("costs",
+    public static readonly FeedLayout Costs = new("costs", SourceKey,
     [
         new("source", Text, Required: true),
         new("external_id", Text, Required: true),
@@ -89,7 +93,7 @@ public static class FeedLayouts
         new("updated_at", Instant, Required: true),
     ]);
 
-    public static readonly FeedLayout Surveys = new("surveys",
+    public static readonly FeedLayout Surveys = new("surveys", SourceKey,
     [
         new("source", Text, Required: true),
         new("external_id", Text, Required: true),

@@ -1,0 +1,187 @@
+using System.Security.Cryptography;
+using Complaints.Ingest.Feeds;
+using Complaints.Warehouse;
+using DuckDB.NET.Data;
+using Microsoft.Extensions.Logging;
+
+namespace Complaints.Ingest.Loading;
+
+/// <summary>
+/// Loads one canonical CSV file into the warehouse: DuckDB's reader stages it, checks run set-based over the stage,
+/// and the merge, the run record and nothing else commit in one transaction. A file with any bad row is rejected
+/// whole (the ingest issue adds quarantine); the same file delivered again is recorded as an unchanged run.
+/// </summary>
+public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvider time, ILogger<CanonicalFileLoader> logger)
+{
+    private const int ErrorsQuoted = 3;
+
+    public Task<LoadResult> LoadAsync(string path, FeedLayout feed, bool isDemo = false, CancellationToken cancellationToken = default) =>
+        warehouse.WriteAsync(connection => Task.FromResult(Load(connection, path, feed, isDemo)), cancellationToken);
+
+    private LoadResult Load(DuckDBConnection connection, string path, FeedLayout feed, bool isDemo)
+    {
+        var fileName = Path.GetFileName(path);
+        var started = time.GetUtcNow();
+        var sha256 = Sha256Of(path);
+        connection.Execute("SET TimeZone = 'UTC'"); // a timestamp without an offset is read as UTC, whatever the machine's zone
+        try
+        {
+            if (AlreadyLoaded(connection, feed, sha256))
+            {
+                var unchanged = RecordRun(connection, feed, fileName, sha256, isDemo, started, LoadStatus.Unchanged, new RowCounts(0, 0, 0, 0), null);
+                logger.LogInformation("{File}: already loaded as this exact content; recorded run {Run} as unchanged", fileName, unchanged.RunId);
+                return unchanged;
+            }
+
+            // Staging and checks touch only this connection's temporary tables; the warehouse changes in the transaction below.
+            Stage(connection, path, feed, CsvHeader.ReadAndCheck(path, feed));
+            CheckStagedRows(connection, path, feed);
+            using var transaction = connection.BeginTransaction();
+            var counts = CountChanges(connection, feed);
+            var runId = connection.Scalar<long>("SELECT nextval('ingest_run_ids')");
+            connection.Execute("SET VARIABLE run_id = $id", ("id", runId));
+            connection.Execute("SET VARIABLE loaded_at = CAST($at AS TIMESTAMPTZ)", ("at", time.GetUtcNow()));
+            using (var merge = connection.CreateCommand())
+            {
+                merge.CommandText = Sql.Load(typeof(CanonicalFileLoader).Assembly, $"Loading.{feed.Name}.merge.sql");
+                merge.ExecuteNonQuery();
+            }
+            var result = RecordRun(connection, feed, fileName, sha256, isDemo, started, LoadStatus.Loaded, counts, null, runId);
+            transaction.Commit();
+            logger.LogInformation("{File}: loaded {Read} rows into {Feed} ({Inserted} new, {Updated} updated, {Unchanged} unchanged) as run {Run}",
+                fileName, counts.Read, feed.Name, counts.Inserted, counts.Updated, counts.Unchanged, runId);
+            return result;
+        }
+        catch (FileRejectedException e)
+        {
+            // Nothing of the file was written (the transaction, if begun, rolled back); the rejection itself is recorded.
+            logger.LogWarning("{File} rejected: {Reason}", fileName, e.Message);
+            return RecordRun(connection, feed, fileName, sha256, isDemo, started, LoadStatus.Rejected, new RowCounts(0, 0, 0, 0), e.Message);
+        }
+    }
+
+    private static bool AlreadyLoaded(DuckDBConnection connection, FeedLayout feed, string sha256) =>
+        connection.Scalar<long>("SELECT count(*) FROM ingest_runs WHERE feed = $feed AND file_sha256 = $sha AND status = 'loaded'",
+            ("feed", feed.Name), ("sha", sha256)) > 0;
+
+    /// <summary>
+    /// Reads the file with DuckDB's CSV reader into a temporary table of text (the reader turns some unparsable
+    /// timestamps into NULL silently, so types are checked here), then checks every typed field and converts.
+    /// Staging runs outside the load's transaction: row ids there are transaction-local and would not number the
+    /// file's records; record_index does.
+    /// </summary>
+    private static void Stage(DuckDBConnection connection, string path, FeedLayout feed, IReadOnlyList<string> header)
+    {
+        var fileName = Path.GetFileName(path);
+        // Column names come from the layout (checked above), never from free text; the path is a bound parameter.
+        var columns = string.Join(", ", header.Select(name => $"'{name}': 'VARCHAR'"));
+        connection.Execute("DROP TABLE IF EXISTS stage; DROP TABLE IF EXISTS stage_text; DROP TABLE IF EXISTS stage_rejects; DROP TABLE IF EXISTS stage_scans;");
+        connection.Execute($$"""
+            CREATE TEMP TABLE stage_text AS
+            SELECT * FROM read_csv($path, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+                                   columns = {{{columns}}}, store_rejects = true,
+                                   rejects_table = 'stage_rejects', rejects_scan = 'stage_scans', rejects_limit = 0)
+            """, ("path", path));
+
+        var rejects = connection.QueryList(
+            "SELECT line, column_name, error_type, error_message FROM stage_rejects ORDER BY line LIMIT $n",
+            r => $"line {r.GetValue(0)}, field {r.NullableString(1) ?? "?"}: {Shorten(r.NullableString(3) ?? r.GetValue(2).ToString()!)}",
+            ("n", ErrorsQuoted));
+        if (rejects.Count > 0)
+        {
+            var total = connection.Scalar<long>("SELECT count(*) FROM stage_rejects");
+            throw new FileRejectedException($"{fileName}: {total} row(s) could not be read: {string.Join("; ", rejects)}");
+        }
+
+        foreach (var column in feed.Columns.Where(c => c.DuckDbType != "VARCHAR"))
+        {
+            var bad = connection.QueryList(
+                $"SELECT rowid, {column.Name} FROM stage_text WHERE trim({column.Name}) <> '' AND try_cast(trim({column.Name}) AS {column.DuckDbType}) IS NULL ORDER BY rowid LIMIT 1",
+                r => (Record: r.GetInt64(0), Value: r.GetString(1))).SingleOrDefault();
+            if (bad.Value is not null)
+                throw new FileRejectedException($"{fileName}: line {CsvRecordLocator.LineOf(path, bad.Record)}, field {column.Name}: '{Shorten(bad.Value)}' is not a valid {Describe(column.DuckDbType)}.");
+        }
+
+        var typed = string.Join(",\n    ", feed.Columns.Select(c => c.DuckDbType == "VARCHAR"
+            ? $"nullif(trim({c.Name}), '') AS {c.Name}"
+            : $"CAST(nullif(trim({c.Name}), '') AS {c.DuckDbType}) AS {c.Name}"));
+        connection.Execute($"CREATE TEMP TABLE stage AS SELECT rowid AS record_index,\n    {typed}\nFROM stage_text");
+    }
+
+    private static string Describe(string duckDbType) => duckDbType switch
+    {
+        "TIMESTAMPTZ" => "ISO 8601 timestamp (e.g. 2024-03-01T09:30:00+01:00)",
+        "DATE" => "date (yyyy-MM-dd)",
+        "INTEGER" => "whole number",
+        _ when duckDbType.StartsWith("DECIMAL", StringComparison.Ordinal) => "amount (e.g. 1234.50)",
+        _ => duckDbType,
+    };
+
+    /// <summary>Required fields, duplicate keys and date order, checked over the stage; errors name the file's line.</summary>
+    private static void CheckStagedRows(DuckDBConnection connection, string path, FeedLayout feed)
+    {
+        var fileName = Path.GetFileName(path);
+        foreach (var column in feed.Columns.Where(c => c.Required))
+        {
+            var row = connection.Scalar<long?>($"SELECT min(record_index) FROM stage WHERE {column.Name} IS NULL");
+            if (row is { } r)
+                throw new FileRejectedException($"{fileName}: line {CsvRecordLocator.LineOf(path, r)}, field {column.Name}: a value is required.");
+        }
+
+        var key = string.Join(", ", feed.Key);
+        var duplicate = connection.Scalar<long?>($"SELECT min(record_index) FROM (SELECT record_index, row_number() OVER (PARTITION BY {key} ORDER BY record_index) AS n FROM stage) WHERE n > 1");
+        if (duplicate is { } d)
+            throw new FileRejectedException($"{fileName}: line {CsvRecordLocator.LineOf(path, d)}, field {string.Join("+", feed.Key)}: the same record appears twice in the file.");
+
+        if (feed == FeedLayouts.Complaints)
+        {
+            foreach (var later in new[] { "first_response_at", "resolved_at", "answered_at", "closed_at" })
+            {
+                var early = connection.Scalar<long?>($"SELECT min(record_index) FROM stage WHERE {later} < received_at");
+                if (early is { } e)
+                    throw new FileRejectedException($"{fileName}: line {CsvRecordLocator.LineOf(path, e)}, field {later}: it is earlier than received_at.");
+            }
+        }
+    }
+
+    private sealed record RowCounts(long Read, long Inserted, long Updated, long Unchanged);
+
+    private static RowCounts CountChanges(DuckDBConnection connection, FeedLayout feed)
+    {
+        var join = string.Join(" AND ", feed.Key.Select(k => $"t.{k} = s.{k}"));
+        return connection.QueryList($"""
+            SELECT count(*),
+                   count(*) FILTER (WHERE t.updated_at IS NULL),
+                   count(*) FILTER (WHERE s.updated_at > t.updated_at),
+                   count(*) FILTER (WHERE s.updated_at <= t.updated_at)
+            FROM stage s LEFT JOIN {feed.Name} t ON {join}
+            """, r => new RowCounts(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3))).Single();
+    }
+
+    private LoadResult RecordRun(DuckDBConnection connection, FeedLayout feed, string fileName, string sha256, bool isDemo,
+        DateTimeOffset started, LoadStatus status, RowCounts counts, string? error, long? runId = null)
+    {
+        var id = runId ?? connection.Scalar<long>("SELECT nextval('ingest_run_ids')");
+        connection.Execute("""
+            INSERT INTO ingest_runs (run_id, feed, file_name, file_sha256, is_demo, started_at, finished_at, status,
+                                     rows_read, rows_inserted, rows_updated, rows_unchanged, error)
+            VALUES ($id, $feed, $file, $sha, $demo, $started, $finished, $status, $read, $inserted, $updated, $unchanged, $error)
+            """,
+            ("id", id), ("feed", feed.Name), ("file", fileName), ("sha", sha256), ("demo", isDemo), ("started", started),
+            ("finished", time.GetUtcNow()), ("status", status.ToString().ToLowerInvariant()), ("read", counts.Read),
+            ("inserted", counts.Inserted), ("updated", counts.Updated), ("unchanged", counts.Unchanged), ("error", error));
+        return new LoadResult(id, feed.Name, fileName, status, counts.Read, counts.Inserted, counts.Updated, counts.Unchanged, error);
+    }
+
+    private static string Sha256Of(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    private static string Shorten(string message)
+    {
+        var firstLine = message.Split('\n')[0].Trim();
+        return firstLine.Length <= 200 ? firstLine : firstLine[..200] + "…";
+    }
+}

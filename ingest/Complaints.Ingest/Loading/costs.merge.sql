@@ -1,0 +1,16 @@
+-- Merges the staged costs file: new keys are inserted, newer records (by updated_at) replace older ones,
+-- and an older or equal record changes nothing, so loading a file twice stores nothing new.
+
+INSERT INTO costs (source, external_id, complaint_source, complaint_id, cost_type, amount, currency, booked_on, updated_at, run_id)
+SELECT source, external_id, complaint_source, complaint_id, cost_type, amount, currency, booked_on, updated_at, getvariable('run_id')
+FROM stage
+ON CONFLICT (source, external_id) DO UPDATE SET
+    complaint_source = excluded.complaint_source,
+    complaint_id = excluded.complaint_id,
+    cost_type = excluded.cost_type,
+    amount = excluded.amount,
+    currency = excluded.currency,
+    booked_on = excluded.booked_on,
+    updated_at = excluded.updated_at,
+    run_id = excluded.run_id
+WHERE excluded.updated_at > costs.updated_at;

@@ -1,0 +1,16 @@
+-- Merges the staged status_events file: new keys are inserted, newer records (by updated_at) replace older ones,
+-- and an older or equal record changes nothing, so loading a file twice stores nothing new.
+
+INSERT INTO status_events (source, external_id, complaint_source, complaint_id, occurred_at, from_status, to_status, actor, updated_at, run_id)
+SELECT source, external_id, complaint_source, complaint_id, occurred_at, from_status, to_status, actor, updated_at, getvariable('run_id')
+FROM stage
+ON CONFLICT (source, external_id) DO UPDATE SET
+    complaint_source = excluded.complaint_source,
+    complaint_id = excluded.complaint_id,
+    occurred_at = excluded.occurred_at,
+    from_status = excluded.from_status,
+    to_status = excluded.to_status,
+    actor = excluded.actor,
+    updated_at = excluded.updated_at,
+    run_id = excluded.run_id
+WHERE excluded.updated_at > status_events.updated_at;

@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using System.Text;
+using DuckDB.NET.Data;
+
+namespace Complaints.Warehouse.Audit;
+
+public sealed record AuditEntry(long Seq, DateTimeOffset OccurredAt, string Actor, string Action, string Subject, string? BeforeJson, string? AfterJson, string PrevHash, string Hash);
+
+/// <summary>
+/// The append-only audit trail. Entries are only inserted, inside the caller's transaction, and chained by hash
+/// so that <see cref="Verify"/> finds any entry edited or removed afterwards.
+/// </summary>
+public static class AuditLog
+{
+    private const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    public static AuditEntry Append(DuckDBConnection connection, TimeProvider time, string actor, string action, string subject, string? beforeJson = null, string? afterJson = null)
+    {
+        var last = connection.QueryList("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", r => (Seq: r.GetInt64(0), Hash: r.GetString(1))).SingleOrDefault();
+        var seq = last.Hash is null ? 1 : last.Seq + 1;
+        var prevHash = last.Hash ?? Genesis;
+        // Microsecond precision, as DuckDB stores it, so the hash can be recomputed from the stored row.
+        var now = time.GetUtcNow();
+        var occurredAt = new DateTimeOffset(now.Ticks - now.Ticks % 10, TimeSpan.Zero);
+        var entry = new AuditEntry(seq, occurredAt, actor, action, subject, beforeJson, afterJson, prevHash, "");
+        entry = entry with { Hash = HashOf(entry) };
+        connection.Execute("INSERT INTO audit_log VALUES ($seq, $at, $actor, $action, $subject, $before, $after, $prev, $hash)",
+            ("seq", entry.Seq), ("at", entry.OccurredAt), ("actor", actor), ("action", action), ("subject", subject),
+            ("before", beforeJson), ("after", afterJson), ("prev", prevHash), ("hash", entry.Hash));
+        return entry;
+    }
+
+    public static IReadOnlyList<AuditEntry> Read(DuckDBConnection connection) => connection.QueryList(
+        "SELECT seq, occurred_at, actor, action, subject, before_json, after_json, prev_hash, hash FROM audit_log ORDER BY seq",
+        r => new AuditEntry(r.GetInt64(0), ToUtc(r.GetValue(1)), r.GetString(2), r.GetString(3), r.GetString(4),
+            r.NullableString(5), r.NullableString(6), r.GetString(7), r.GetString(8)));
+
+    /// <summary>The sequence number of the first entry that breaks the chain, or null when the log is intact.</summary>
+    public static long? Verify(DuckDBConnection connection)
+    {
+        var expectedPrev = Genesis;
+        var expectedSeq = 1L;
+        foreach (var entry in Read(connection))
+        {
+            if (entry.Seq != expectedSeq || entry.PrevHash != expectedPrev || entry.Hash != HashOf(entry))
+                return entry.Seq;
+            expectedPrev = entry.Hash;
+            expectedSeq++;
+        }
+        return null;
+    }
+
+    private static string HashOf(AuditEntry e)
+    {
+        var text = string.Join('\u001f', e.Seq, e.OccurredAt.UtcTicks, e.Actor, e.Action, e.Subject, e.BeforeJson ?? "\0", e.AfterJson ?? "\0", e.PrevHash);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    private static DateTimeOffset ToUtc(object value) => value switch
+    {
+        DateTimeOffset o => o.ToUniversalTime(),
+        DateTime d => new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)),
+        _ => throw new InvalidCastException($"Unexpected timestamp type {value.GetType()}"),
+    };
+}

@@ -1,0 +1,29 @@
+using Complaints.Warehouse.Overview;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Complaints.Warehouse;
+
+public static class DependencyInjection
+{
+    public static IHostApplicationBuilder AddWarehouse(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<WarehouseOptions>().BindConfiguration(WarehouseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ReportingOptions>().BindConfiguration(ReportingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddTimeProvider();
+        var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.AddSingleton(sp => new WarehouseDatabase(
+            Path.Combine(contentRoot, sp.GetRequiredService<IOptions<WarehouseOptions>>().Value.Path),
+            sp.GetRequiredService<ILogger<WarehouseDatabase>>()));
+        builder.Services.AddSingleton<OverviewQueries>();
+        return builder;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
+            services.AddSingleton(TimeProvider.System);
+    }
+}

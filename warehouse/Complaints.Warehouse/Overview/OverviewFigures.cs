@@ -1,0 +1,23 @@
+namespace Complaints.Warehouse.Overview;
+
+public sealed record OverviewFigures(
+    OverviewTotals Totals,
+    IReadOnlyList<ProductCount> ComplaintsPerProduct,
+    IReadOnlyList<MonthCount> MonthlyTrend,
+    IReadOnlyList<ProductHandlingTime> HandlingTimePerProduct,
+    ProductCosts CostPerProduct);
+
+public sealed record OverviewTotals(long Complaints, long Resolved, long Open, DateOnly? FirstReceived, DateOnly? LastReceived);
+
+public sealed record ProductCount(string Sku, string Name, string ProductLine, long Complaints);
+
+/// <summary>A calendar month in the reporting time zone, as its first day.</summary>
+public sealed record MonthCount(DateOnly Month, long Complaints);
+
+/// <summary>Received → resolved in calendar days (elapsed time / 24 h), over resolved complaints only.</summary>
+public sealed record ProductHandlingTime(string Sku, string Name, string ProductLine, double MedianDays, long Resolved);
+
+public sealed record ProductCost(string Sku, string Name, string ProductLine, decimal Amount);
+
+/// <summary>Costs converted to the reporting currency; costs in a currency without a configured rate are counted, not guessed.</summary>
+public sealed record ProductCosts(string Currency, IReadOnlyList<ProductCost> Products, decimal Total, long UnconvertedCosts, IReadOnlyList<string> UnconvertedCurrencies);

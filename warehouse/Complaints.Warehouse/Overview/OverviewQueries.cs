@@ -1,0 +1,64 @@
+using System.Data;
+using DuckDB.NET.Data;
+using Microsoft.Extensions.Options;
+
+namespace Complaints.Warehouse.Overview;
+
+/// <summary>The Overview's figures; page, API and (later) exports all call these.</summary>
+public sealed class OverviewQueries(WarehouseDatabase warehouse, IOptions<ReportingOptions> reporting)
+{
+    private readonly ReportingOptions _reporting = reporting.Value;
+
+    public async Task<OverviewFigures> GetAsync(ComplaintFilter filter, CancellationToken cancellationToken = default)
+    {
+        // Each figure on its own connection: DuckDB runs them side by side.
+        var totals = Run(() => Totals(filter), cancellationToken);
+        var perProduct = Run(() => ComplaintsPerProduct(filter), cancellationToken);
+        var trend = Run(() => MonthlyTrend(filter), cancellationToken);
+        var handling = Run(() => HandlingTimePerProduct(filter), cancellationToken);
+        var costs = Run(() => CostPerProduct(filter), cancellationToken);
+        return new OverviewFigures(await totals, await perProduct, await trend, await handling, await costs);
+    }
+
+    public OverviewTotals Totals(ComplaintFilter filter) => Query(Sql("Totals"), filter, r => new OverviewTotals(
+        r.GetInt64(0), r.GetInt64(1), r.GetInt64(2),
+        r.IsDBNull(3) ? null : DateOnly.FromDateTime(r.GetDateTime(3)),
+        r.IsDBNull(4) ? null : DateOnly.FromDateTime(r.GetDateTime(4)))).Single();
+
+    public IReadOnlyList<ProductCount> ComplaintsPerProduct(ComplaintFilter filter) => Query(Sql("ComplaintsPerProduct"), filter,
+        r => new ProductCount(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3)));
+
+    public IReadOnlyList<MonthCount> MonthlyTrend(ComplaintFilter filter) => Query(Sql("MonthlyTrend"), filter,
+        r => new MonthCount(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt64(1)));
+
+    public IReadOnlyList<ProductHandlingTime> HandlingTimePerProduct(ComplaintFilter filter) => Query(Sql("HandlingTimePerProduct"), filter,
+        r => new ProductHandlingTime(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetInt64(4)));
+
+    public ProductCosts CostPerProduct(ComplaintFilter filter)
+    {
+        using var connection = warehouse.OpenConnection();
+        ExchangeRates.Stage(connection, _reporting);
+        var rows = Query(connection, Sql("CostPerProduct"), filter,
+            r => (Sku: r.NullableString(0), Name: r.NullableString(1), Line: r.NullableString(2), Amount: r.IsDBNull(3) ? 0m : r.GetDecimal(3),
+                  Unconverted: r.GetInt64(4), Currencies: r.NullableString(5)));
+        var products = rows.Where(r => r.Sku is not null)
+            .Select(r => new ProductCost(r.Sku!, r.Name!, r.Line!, decimal.Round(r.Amount, 2)))
+            .OrderByDescending(p => p.Amount).ThenBy(p => p.Sku, StringComparer.Ordinal).ToList();
+        var unconverted = rows.Single(r => r.Sku is null);
+        return new ProductCosts(_reporting.Currency, products, products.Sum(p => p.Amount), unconverted.Unconverted,
+            unconverted.Currencies?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? []);
+    }
+
+    private static Task<T> Run<T>(Func<T> query, CancellationToken cancellationToken) => Task.Run(query, cancellationToken);
+
+    private static string Sql(string name) => Warehouse.Sql.Load(typeof(OverviewQueries).Assembly, $"Overview.{name}.sql");
+
+    private List<T> Query<T>(string sql, ComplaintFilter filter, Func<IDataRecord, T> map)
+    {
+        using var connection = warehouse.OpenConnection();
+        return Query(connection, sql, filter, map);
+    }
+
+    private List<T> Query<T>(DuckDBConnection connection, string sql, ComplaintFilter filter, Func<IDataRecord, T> map) =>
+        connection.QueryList(sql.Replace("/*filter*/", ComplaintFilter.Predicate, StringComparison.Ordinal), map, filter.Parameters(_reporting.TimeZone));
+}

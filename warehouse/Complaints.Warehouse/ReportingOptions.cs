@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Complaints.Warehouse;
+
+public sealed class ReportingOptions : IValidatableObject
+{
+    public const string Section = "Reporting";
+
+    /// <summary>The one IANA zone used for date filters and buckets.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string TimeZone { get; set; } = "Europe/Warsaw";
+
+    /// <summary>ISO 4217 code all money is reported in.</summary>
+    [Required, RegularExpression("^[A-Z]{3}$", ErrorMessage = "Reporting:Currency must be an ISO 4217 code such as PLN.")]
+    public string Currency { get; set; } = "PLN";
+
+    /// <summary>Units of the reporting currency per one unit of each other currency (fixed until monthly rates arrive).</summary>
+    public Dictionary<string, decimal> ExchangeRates { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+            yield return new ValidationResult($"Reporting:TimeZone '{TimeZone}' is not a known time zone id (e.g. Europe/Warsaw).", [nameof(TimeZone)]);
+        foreach (var (currency, rate) in ExchangeRates)
+            if (rate <= 0)
+                yield return new ValidationResult($"Reporting:ExchangeRates:{currency} must be greater than zero.", [nameof(ExchangeRates)]);
+    }
+
+    /// <summary>Rates including the reporting currency itself at 1.</summary>
+    public IReadOnlyDictionary<string, decimal> RatesToReportingCurrency()
+    {
+        var rates = new Dictionary<string, decimal>(ExchangeRates, StringComparer.OrdinalIgnoreCase) { [Currency] = 1m };
+        return rates;
+    }
+}

@@ -1,0 +1,59 @@
+using DuckDB.NET.Data;
+using Microsoft.Extensions.Logging;
+
+namespace Complaints.Warehouse;
+
+/// <summary>
+/// The embedded DuckDB file. Reads open their own connections and run alongside each other;
+/// every write passes <see cref="WriteAsync"/>, the one writer gate, so writes never conflict inside DuckDB.
+/// </summary>
+public sealed class WarehouseDatabase(string path, ILogger<WarehouseDatabase> logger)
+{
+    private readonly SemaphoreSlim _writerGate = new(1, 1);
+
+    public string Path { get; } = System.IO.Path.GetFullPath(path);
+
+    public DuckDBConnection OpenConnection()
+    {
+        var connection = new DuckDBConnection($"Data Source={Path}");
+        try
+        {
+            connection.Open();
+        }
+        catch (DuckDBException e) when (e.Message.Contains("Could not set lock", StringComparison.Ordinal))
+        {
+            connection.Dispose();
+            throw new WarehouseLockedException(Path, e);
+        }
+        return connection;
+    }
+
+    public async Task<T> WriteAsync<T>(Func<DuckDBConnection, Task<T>> write, CancellationToken cancellationToken = default)
+    {
+        await _writerGate.WaitAsync(cancellationToken);
+        try
+        {
+            using var connection = OpenConnection();
+            return await write(connection);
+        }
+        finally
+        {
+            _writerGate.Release();
+        }
+    }
+
+    /// <summary>Creates the folder and file if needed and applies pending migrations.</summary>
+    public async Task InitializeAsync(TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        var applied = await WriteAsync(c => Task.FromResult(Migrations.Apply(c, time)), cancellationToken);
+        foreach (var migration in applied)
+            logger.LogInformation("Applied warehouse migration {Migration}", migration);
+    }
+}
+
+public sealed class WarehouseLockedException(string path, Exception inner)
+    : Exception($"The warehouse {path} is in use by another process (DuckDB allows one writer process per file).", inner)
+{
+    public string WarehousePath { get; } = path;
+}
