@@ -57,3 +57,11 @@ public sealed class WarehouseLockedException(string path, Exception inner)
 {
     public string WarehousePath { get; } = path;
 }
+
+/// <summary>Applies migrations before the host serves anything.</summary>
+public sealed class WarehouseStartup(WarehouseDatabase warehouse, TimeProvider time) : Microsoft.Extensions.Hosting.IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => warehouse.InitializeAsync(time, cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,17 @@
+using System.Globalization;
+
+namespace Complaints.Dashboards.Components;
+
+/// <summary>Numbers as people read them, in the request's culture.</summary>
+public static class Format
+{
+    public static string Count(long value) => value.ToString("N0", CultureInfo.CurrentCulture);
+
+    public static string Days(double value) => value.ToString(value < 10 ? "N1" : "N0", CultureInfo.CurrentCulture) + " d";
+
+    public static string Money(decimal value, string currency) => $"{value.ToString("N2", CultureInfo.CurrentCulture)} {currency}";
+
+    public static string Month(DateOnly month) => month.ToString("MMM yyyy", CultureInfo.CurrentCulture);
+
+    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
+}

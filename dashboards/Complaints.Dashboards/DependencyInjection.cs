@@ -1,0 +1,31 @@
+using Complaints.Dashboards.Components;
+using Complaints.Dashboards.Features.Overview;
+
+namespace Complaints.Dashboards;
+
+public static class DependencyInjection
+{
+    public static IHostApplicationBuilder AddDashboards(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    public static WebApplication UseDashboards(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    public static WebApplication MapComplaintEndpoints(this WebApplication app)
+    {
+        app.MapOverviewEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Net;
+using System.Net.Http.Json;
+using Complaints.Dashboards.Tests.Hosting;
+using Complaints.Testing;
+using Complaints.Warehouse.Overview;
+
+namespace Complaints.Dashboards.Tests.Overview;
+
+/// <summary>The API's figures against the fixture's hand-worked ones (not the same SQL run twice).</summary>
+[Collection(HostCollection.Name)]
+public sealed class OverviewApiTests(DashboardsHost host)
+{
+    [Fact]
+    public async Task Overview_figures_equal_the_hand_worked_ones()
+    {
+        var figures = await host.Http.GetFromJsonAsync<OverviewFigures>("/api/overview");
+
+        Assert.NotNull(figures);
+        Assert.Equal(new OverviewTotals(8, 5, 3, new DateOnly(2024, 1, 1), new DateOnly(2024, 2, 21)), figures.Totals);
+        Assert.Equal(OverviewFixture.ComplaintsPerProduct, figures.ComplaintsPerProduct.ToDictionary(p => p.Sku, p => p.Complaints));
+        Assert.Equal(OverviewFixture.ComplaintsPerMonth, figures.MonthlyTrend.ToDictionary(m => m.Month, m => m.Complaints));
+        Assert.Equal(OverviewFixture.MedianHandlingDays, figures.HandlingTimePerProduct.ToDictionary(h => h.Sku, h => Math.Round(h.MedianDays, 6)));
+        Assert.Equal(OverviewFixture.CostPerProductPln, figures.CostPerProduct.Products.ToDictionary(c => c.Sku, c => c.Amount));
+        Assert.Equal(479.50m, figures.CostPerProduct.Total);
+        Assert.Equal("PLN", figures.CostPerProduct.Currency);
+        Assert.Equal(1, figures.CostPerProduct.UnconvertedCosts);
+        Assert.Equal(["USD"], figures.CostPerProduct.UnconvertedCurrencies);
+    }
+
+    [Fact]
+    public async Task Dates_filter_by_day_of_receipt_in_the_reporting_zone()
+    {
+        // C4 arrived at 23:30 UTC on 31 January: 1 February in Warsaw, so it belongs to February.
+        var february = await host.Http.GetFromJsonAsync<List<ProductCount>>("/api/overview/complaints-per-product?from=2024-02-01&to=2024-02-29");
+        var costs = await host.Http.GetFromJsonAsync<ProductCosts>("/api/overview/cost-per-product?from=2024-02-01&to=2024-02-29");
+
+        Assert.Equal(OverviewFixture.ComplaintsPerProductInFebruary, february!.ToDictionary(p => p.Sku, p => p.Complaints));
+        Assert.Equal(new Dictionary<string, decimal> { ["HA-0001"] = 250.50m, ["EL-0001"] = 43.00m }, costs!.Products.ToDictionary(c => c.Sku, c => c.Amount));
+    }
+
+    [Theory]
+    [InlineData("from=31.01.2024", "'from' must be a date written as yyyy-MM-dd")]
+    [InlineData("from=2024-03-01&to=2024-02-01", "'from' (2024-03-01) is after 'to' (2024-02-01)")]
+    public async Task A_bad_filter_is_answered_with_what_to_fix(string query, string expected)
+    {
+        var response = await host.Http.GetAsync($"/api/overview?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync());
+    }
+}

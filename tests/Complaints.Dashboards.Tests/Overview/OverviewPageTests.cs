@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Complaints.Dashboards.Tests.Hosting;
+using Complaints.Warehouse.Overview;
+using Microsoft.Playwright;
+
+namespace Complaints.Dashboards.Tests.Overview;
+
+/// <summary>The Overview in headless Chromium: the bars plotly drew carry the API's values.</summary>
+[Collection(HostCollection.Name)]
+public sealed class OverviewPageTests(DashboardsHost host, Browser browser)
+{
+    [Fact]
+    public async Task The_charts_draw_the_figures_the_API_returns()
+    {
+        var (page, errors) = await browser.OpenAsync(new Uri(host.BaseAddress, "/"));
+        var api = await host.Http.GetFromJsonAsync<OverviewFigures>("/api/overview");
+
+        var perProduct = await DrawnBars(page, "complaints-per-product");
+        var handling = await DrawnBars(page, "handling-time-per-product");
+        var costs = await DrawnBars(page, "cost-per-product");
+        var trend = await DrawnPoints(page, "monthly-trend");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("overview"), FullPage = true });
+
+        Assert.Equal(api!.ComplaintsPerProduct.ToDictionary(p => p.Name, p => (double)p.Complaints), perProduct);
+        Assert.Equal(api.HandlingTimePerProduct.ToDictionary(h => h.Name, h => Math.Round(h.MedianDays, 2)), handling);
+        Assert.Equal(api.CostPerProduct.Products.ToDictionary(c => c.Name, c => (double)c.Amount), costs);
+        Assert.Equal(api.MonthlyTrend.ToDictionary(m => m.Month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m => (double)m.Complaints), trend);
+        Assert.Equal(4, await page.Locator(".chart .js-plotly-plot").CountAsync());
+        Assert.Equal(api.ComplaintsPerProduct.Count, await page.Locator("[data-chart=complaints-per-product] .bars .point").CountAsync());
+        Assert.Equal("8", await page.Locator("[data-figure=complaints]").InnerTextAsync());
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task The_date_filter_lives_in_the_URL_and_narrows_the_charts()
+    {
+        var (page, errors) = await browser.OpenAsync(new Uri(host.BaseAddress, "/"));
+        await page.FillAsync("input[name=from]", "2024-02-01");
+        await page.FillAsync("input[name=to]", "2024-02-29");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/?from=2024-02-01&to=2024-02-29");
+
+        var perProduct = await DrawnBars(page, "complaints-per-product");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("overview-february"), FullPage = true });
+
+        Assert.Equal(new Dictionary<string, double> { ["Kettle Aqua"] = 1, ["Toaster Duo"] = 1, ["Headphones X"] = 2, ["XX-9999"] = 1 }, perProduct);
+        Assert.Equal("5", await page.Locator("[data-figure=complaints]").InnerTextAsync());
+        Assert.Equal("2024-02-01", await page.InputValueAsync("input[name=from]"));
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task A_bad_date_in_the_URL_shows_what_to_fix_instead_of_a_dead_page()
+    {
+        var (page, _) = await browser.OpenAsync(new Uri(host.BaseAddress, "/?from=yesterday"));
+
+        var message = await page.Locator("p.message.error").InnerTextAsync();
+
+        Assert.Contains("'from' must be a date written as yyyy-MM-dd", message);
+    }
+
+    /// <summary>Label → value of the bars plotly drew (plotly keeps the drawn data on its graph element).</summary>
+    private static async Task<Dictionary<string, double>> DrawnBars(IPage page, string chart)
+    {
+        var trace = await DrawnTrace(page, chart);
+        return Enumerable.Range(0, trace.GetProperty("y").GetArrayLength())
+            .ToDictionary(i => trace.GetProperty("y")[i].GetString()!, i => trace.GetProperty("x")[i].GetDouble());
+    }
+
+    private static async Task<Dictionary<string, double>> DrawnPoints(IPage page, string chart)
+    {
+        var trace = await DrawnTrace(page, chart);
+        return Enumerable.Range(0, trace.GetProperty("x").GetArrayLength())
+            .ToDictionary(i => trace.GetProperty("x")[i].GetString()!, i => trace.GetProperty("y")[i].GetDouble());
+    }
+
+    private static async Task<JsonElement> DrawnTrace(IPage page, string chart)
+    {
+        var selector = $"[data-chart={chart}] .js-plotly-plot";
+        await page.WaitForFunctionAsync($"() => document.querySelector('{selector}')?.data?.length > 0", null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+        return await page.EvaluateAsync<JsonElement>($"() => {{ const t = document.querySelector('{selector}').data[0]; return {{ x: t.x, y: t.y }}; }}");
+    }
+}
