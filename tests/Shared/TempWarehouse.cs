@@ -36,6 +36,7 @@ public sealed class TempWarehouse : IDisposable
 
     public void Dispose()
     {
+        Database.Dispose();
         try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
     }
 }

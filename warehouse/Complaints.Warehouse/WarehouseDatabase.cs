@@ -7,9 +7,12 @@ namespace Complaints.Warehouse;
 /// The embedded DuckDB file. Reads open their own connections and run alongside each other;
 /// every write passes <see cref="WriteAsync"/>, the one writer gate, so writes never conflict inside DuckDB.
 /// </summary>
-public sealed class WarehouseDatabase(string path, ILogger<WarehouseDatabase> logger)
+public sealed class WarehouseDatabase(string path, ILogger<WarehouseDatabase> logger) : IDisposable
 {
     private readonly SemaphoreSlim _writerGate = new(1, 1);
+    // DuckDB.NET shares one database instance among a file's open connections and closes it with the last one;
+    // holding one open spares every query the cost of reopening the file.
+    private DuckDBConnection? _keepAlive;
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
@@ -46,9 +49,16 @@ public sealed class WarehouseDatabase(string path, ILogger<WarehouseDatabase> lo
     public async Task InitializeAsync(TimeProvider time, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        _keepAlive ??= OpenConnection();
         var applied = await WriteAsync(c => Task.FromResult(Migrations.Apply(c, time)), cancellationToken);
         foreach (var migration in applied)
             logger.LogInformation("Applied warehouse migration {Migration}", migration);
+    }
+
+    public void Dispose()
+    {
+        _keepAlive?.Dispose();
+        _writerGate.Dispose();
     }
 }
 
