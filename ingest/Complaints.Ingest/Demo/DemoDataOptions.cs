@@ -1,0 +1,11 @@
+namespace Complaints.Ingest.Demo;
+
+/// <summary>What to generate: how many complaints, from which seed, and the period they were received in.</summary>
+/// <param name="Complaints">Number of complaint rows; events, costs and surveys follow from them.</param>
+/// <param name="Seed">The same seed and options always give byte-identical files.</param>
+/// <param name="LastDay">The last day (Europe/Warsaw) complaints are received on; the data is "as of" the end of this day.</param>
+/// <param name="Years">How many years of received dates, ending at <paramref name="LastDay"/>.</param>
+public sealed record DemoDataOptions(int Complaints, int Seed, DateOnly LastDay, int Years = 2);
+
+/// <summary>Full paths of the five canonical feed files the generator wrote.</summary>
+public sealed record DemoDataFiles(string Products, string Complaints, string StatusEvents, string Costs, string Surveys);
