@@ -18,11 +18,11 @@ fi
 
 results="TestResults"
 rm -rf "$results"
-dotnet test Complaints.sln --logger trx --results-directory "$results" "$@"
+dotnet test Complaints.sln "$@"   # each test project writes its TRX under TestResults/<project>/
 status=$?
 
 # Neither test runner prints a plain summary line for the whole solution: add them up from the TRX files.
-totals=$(cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' | awk '
+totals=$(cat "$results"/*/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' | awk '
     { for (i = 1; i <= NF; i++) { split($i, kv, "="); gsub(/"/, "", kv[2]); c[kv[1]] += kv[2] } }
     END { printf "%d %d %d", c["passed"], c["failed"] + c["error"] + c["timeout"] + c["aborted"], c["total"] - c["executed"] }')
 read -r passed failed skipped <<<"${totals:-0 0 0}"

@@ -53,7 +53,7 @@ public sealed class DemoDataSeeder(
         var lastDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
         logger.LogInformation("Generating {Complaints:N0} demo complaints (seed {Seed}) up to {LastDay}", demo.Complaints, demo.Seed, lastDay);
         status.Set(DemoDataState.Generating, 0, demo.Complaints);
-        var progress = new Progress<long>(written => status.Set(DemoDataState.Generating, written, demo.Complaints));
+        var progress = new ImmediateProgress(written => status.Set(DemoDataState.Generating, written, demo.Complaints));
         var files = await Task.Run(() => new DemoDataGenerator().Write(folder, new DemoDataOptions(demo.Complaints, demo.Seed, lastDay), progress), cancellationToken);
 
         var loads = new (string Path, FeedLayout Feed)[]
@@ -75,5 +75,11 @@ public sealed class DemoDataSeeder(
         await warehouse.WriteAsync(connection => Task.FromResult(AuditLog.Append(connection, time, "system", "demo.loaded", "demo data", null, summary)), cancellationToken);
         status.Set(DemoDataState.Loaded, demo.Complaints, demo.Complaints);
         logger.LogInformation("Demo data loaded: {Summary}", summary);
+    }
+
+    /// <summary>Reports on the generating thread. Progress&lt;T&gt; posts to the thread pool, so a late report could overwrite a later state.</summary>
+    private sealed class ImmediateProgress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Complaints.Dashboards.Tests.Hosting;
@@ -32,19 +33,11 @@ public sealed class DashboardsHost : IAsyncLifetime
                 throw new InvalidOperationException($"Fixture did not load: {result.Error}");
         }
 
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        (_factory, BaseAddress) = TestApp.Start(new Dictionary<string, string?>
         {
-            web.UseEnvironment("Testing");
-            web.UseSetting("Warehouse:Path", _warehouse.Database.Path);
-            web.UseSetting("Demo:Enabled", "false");
-            web.UseSetting("Reporting:TimeZone", "Europe/Warsaw");
-            web.UseSetting("Reporting:Currency", "PLN");
+            ["Warehouse:Path"] = _warehouse.Database.Path,
+            ["Demo:Enabled"] = "false",
         });
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First(a => a.StartsWith("http://", StringComparison.Ordinal));
-        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
         Http = new HttpClient { BaseAddress = BaseAddress };
     }
 
@@ -53,6 +46,29 @@ public sealed class DashboardsHost : IAsyncLifetime
         Http.Dispose();
         await _factory.DisposeAsync();
         _warehouse.Dispose();
+    }
+}
+
+/// <summary>Starts the real host in the "Testing" environment on a free loopback port with the given settings.</summary>
+public static class TestApp
+{
+    public static (WebApplicationFactory<Program> Factory, Uri BaseAddress) Start(IReadOnlyDictionary<string, string?> settings)
+    {
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Testing");
+            web.UseSetting("Reporting:TimeZone", "Europe/Warsaw");
+            web.UseSetting("Reporting:Currency", "PLN");
+            foreach (var (key, value) in settings)
+                web.UseSetting(key, value);
+            // Open Blazor circuits would otherwise hold the shutdown for the default 30 s.
+            web.ConfigureServices(services => services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2)));
+        });
+        factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0)); // a free port, loopback only
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First(a => a.StartsWith("http://", StringComparison.Ordinal));
+        return (factory, new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1")));
     }
 }
 
