@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace Complaints.Benchmarks;
+
+/// <summary>What the figures were measured on: they only mean something next to this.</summary>
+public static class Machine
+{
+    public static string Describe()
+    {
+        var cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
+        return $"{Environment.ProcessorCount} cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}), {memory:N0} GiB, " +
+               $"{RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+    }
+
+    public static string Commit()
+    {
+        try
+        {
+            using var git = Process.Start(new ProcessStartInfo("git", "rev-parse --short HEAD") { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var sha = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit();
+            using var status = Process.Start(new ProcessStartInfo("git", "status --porcelain --untracked-files=no") { RedirectStandardOutput = true })!;
+            var dirty = status.StandardOutput.ReadToEnd().Trim().Length > 0;
+            status.WaitForExit();
+            return dirty ? $"{sha} (with uncommitted changes)" : sha;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown (git not found)";
+        }
+    }
+
+    /// <summary>Peak resident memory of a process (VmHWM), read from /proc while it still runs.</summary>
+    public static long? PeakResidentBytes(int pid)
+    {
+        var path = $"/proc/{pid}/status";
+        if (!File.Exists(path))
+            return null;
+        try
+        {
+            var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+        }
+        catch (IOException)
+        {
+            return null; // the process ended between the check and the read
+        }
+    }
+}
