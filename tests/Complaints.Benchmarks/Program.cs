@@ -27,8 +27,10 @@ Console.WriteLine($"Benchmarks in {options.WorkFolder}: {options.Complaints:N0} 
 
 // 1. Generation, in a child process so its peak memory is its own.
 var dataFolder = Path.Combine(options.WorkFolder, "data");
-var small = Generation.Run(options.Complaints, dataFolder);
-report.Generation.Add(small);
+if (options.ReuseData && File.Exists(Path.Combine(dataFolder, "complaints.csv")))
+    Console.WriteLine("  reusing the generated data in the work folder (--reuse): no generation figures");
+else
+    report.Generation.Add(Generation.Run(options.Complaints, dataFolder));
 if (options.BigComplaints > 0)
 {
     var bigFolder = Path.Combine(options.WorkFolder, "big");
@@ -80,7 +82,7 @@ return 0;
 
 namespace Complaints.Benchmarks
 {
-    public sealed record BenchmarkOptions(int Complaints, int BigComplaints, int Runs, string WorkFolder, string ReportPath, bool KeepData)
+    public sealed record BenchmarkOptions(int Complaints, int BigComplaints, int Runs, string WorkFolder, string ReportPath, bool KeepData, bool ReuseData)
     {
         public static BenchmarkOptions Parse(string[] args)
         {
@@ -92,7 +94,8 @@ namespace Complaints.Benchmarks
                 int.Parse(Value("--runs") ?? "30"),
                 Value("--work") ?? Path.Combine(Path.GetTempPath(), "complaints-bench"),
                 Value("--report") ?? Path.Combine(root, "tests", "Complaints.Benchmarks", "reports", "latest.md"),
-                args.Contains("--keep"));
+                args.Contains("--keep") || args.Contains("--reuse"),
+                args.Contains("--reuse"));
         }
 
         private static string FindRepositoryRoot()

@@ -54,5 +54,13 @@ public static class Sql
 
     public static string? NullableString(this IDataRecord record, int ordinal) => record.IsDBNull(ordinal) ? null : record.GetString(ordinal);
 
+    /// <summary>A TIMESTAMPTZ column as an instant (DuckDB.NET hands it over as a UTC DateTime).</summary>
+    public static DateTimeOffset GetInstant(this IDataRecord record, int ordinal) => record.GetValue(ordinal) switch
+    {
+        DateTimeOffset o => o,
+        DateTime d => new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)),
+        var other => throw new InvalidCastException($"Column {record.GetName(ordinal)} holds {other.GetType().Name}, not a timestamp."),
+    };
+
     public static double? NullableDouble(this IDataRecord record, int ordinal) => record.IsDBNull(ordinal) ? null : Convert.ToDouble(record.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
 }

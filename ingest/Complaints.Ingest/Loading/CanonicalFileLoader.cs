@@ -93,13 +93,15 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
             throw new FileRejectedException($"{fileName}: {total} row(s) could not be read: {string.Join("; ", rejects)}");
         }
 
-        foreach (var column in feed.Columns.Where(c => c.DuckDbType != "VARCHAR"))
+        // One pass for all typed columns: the first record each column fails on, then the earliest of those.
+        var typedColumns = feed.Columns.Where(c => c.DuckDbType != "VARCHAR").ToList();
+        var firstBad = FirstFailures(connection, "stage_text", "rowid",
+            typedColumns.Select(c => $"trim({c.Name}) <> '' AND try_cast(trim({c.Name}) AS {c.DuckDbType}) IS NULL"));
+        if (Earliest(firstBad) is { } bad)
         {
-            var bad = connection.QueryList(
-                $"SELECT rowid, {column.Name} FROM stage_text WHERE trim({column.Name}) <> '' AND try_cast(trim({column.Name}) AS {column.DuckDbType}) IS NULL ORDER BY rowid LIMIT 1",
-                r => (Record: r.GetInt64(0), Value: r.GetString(1))).SingleOrDefault();
-            if (bad.Value is not null)
-                throw new FileRejectedException($"{fileName}: line {CsvRecordLocator.LineOf(path, bad.Record)}, field {column.Name}: '{Shorten(bad.Value)}' is not a valid {Describe(column.DuckDbType)}.");
+            var column = typedColumns[bad.Check];
+            var value = connection.Scalar<string>($"SELECT {column.Name} FROM stage_text WHERE rowid = $row", ("row", bad.Record))!;
+            throw new FileRejectedException($"{fileName}: line {CsvRecordLocator.LineOf(path, bad.Record)}, field {column.Name}: '{Shorten(value)}' is not a valid {Describe(column.DuckDbType)}.");
         }
 
         var typed = string.Join(",\n    ", feed.Columns.Select(c => c.DuckDbType == "VARCHAR"
@@ -117,32 +119,49 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
         _ => duckDbType,
     };
 
-    /// <summary>Required fields, duplicate keys and date order, checked over the stage; errors name the file's line.</summary>
+    private static readonly string[] AnswerTimes = ["first_response_at", "resolved_at", "answered_at", "closed_at"];
+
+    /// <summary>Required fields and date order in one pass over the stage, then duplicate keys; errors name the file's line.</summary>
     private static void CheckStagedRows(DuckDBConnection connection, string path, FeedLayout feed)
     {
         var fileName = Path.GetFileName(path);
-        foreach (var column in feed.Columns.Where(c => c.Required))
-        {
-            var row = connection.Scalar<long?>($"SELECT min(record_index) FROM stage WHERE {column.Name} IS NULL");
-            if (row is { } r)
-                throw new FileRejectedException($"{fileName}: line {CsvRecordLocator.LineOf(path, r)}, field {column.Name}: a value is required.");
-        }
+        var checks = feed.Columns.Where(c => c.Required)
+            .Select(c => (Sql: $"{c.Name} IS NULL", Error: $"field {c.Name}: a value is required."))
+            .Concat(feed == FeedLayouts.Complaints
+                ? AnswerTimes.Select(t => (Sql: $"{t} < received_at", Error: $"field {t}: it is earlier than received_at."))
+                : [])
+            .ToList();
+        if (Earliest(FirstFailures(connection, "stage", "record_index", checks.Select(c => c.Sql))) is { } failed)
+            throw new FileRejectedException($"{fileName}: line {CsvRecordLocator.LineOf(path, failed.Record)}, {checks[failed.Check].Error}");
 
+        // Hash aggregation finds repeated keys without sorting the file; the error names the repeat, not the first.
         var key = string.Join(", ", feed.Key);
-        var duplicate = connection.Scalar<long?>($"SELECT min(record_index) FROM (SELECT record_index, row_number() OVER (PARTITION BY {key} ORDER BY record_index) AS n FROM stage) WHERE n > 1");
+        var join = string.Join(" AND ", feed.Key.Select(k => $"s.{k} = d.{k}"));
+        var duplicate = connection.Scalar<long?>($"""
+            WITH repeated AS (SELECT {key}, min(record_index) AS first FROM stage GROUP BY {key} HAVING count(*) > 1)
+            SELECT min(s.record_index) FROM stage s JOIN repeated d ON {join} WHERE s.record_index > d.first
+            """);
         if (duplicate is { } d)
             throw new FileRejectedException($"{fileName}: line {CsvRecordLocator.LineOf(path, d)}, field {string.Join("+", feed.Key)}: the same record appears twice in the file.");
-
-        if (feed == FeedLayouts.Complaints)
-        {
-            foreach (var later in new[] { "first_response_at", "resolved_at", "answered_at", "closed_at" })
-            {
-                var early = connection.Scalar<long?>($"SELECT min(record_index) FROM stage WHERE {later} < received_at");
-                if (early is { } e)
-                    throw new FileRejectedException($"{fileName}: line {CsvRecordLocator.LineOf(path, e)}, field {later}: it is earlier than received_at.");
-            }
-        }
     }
+
+    /// <summary>For each condition, the first record (by <paramref name="recordColumn"/>) that meets it, or null; all in one scan.</summary>
+    private static long?[] FirstFailures(DuckDBConnection connection, string table, string recordColumn, IEnumerable<string> conditions)
+    {
+        var list = conditions.ToList();
+        if (list.Count == 0)
+            return [];
+        var selects = string.Join(", ", list.Select(c => $"min({recordColumn}) FILTER (WHERE {c})"));
+        return connection.QueryList($"SELECT {selects} FROM {table}",
+            r => Enumerable.Range(0, list.Count).Select(i => r.IsDBNull(i) ? (long?)null : Convert.ToInt64(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).ToArray()).Single();
+    }
+
+    private static (int Check, long Record)? Earliest(long?[] firstFailures) =>
+        firstFailures.Select((record, check) => (Check: check, Record: record))
+            .Where(f => f.Record is not null)
+            .OrderBy(f => f.Record)
+            .Select(f => ((int, long)?)(f.Check, f.Record!.Value))
+            .FirstOrDefault();
 
     private sealed record RowCounts(long Read, long Inserted, long Updated, long Unchanged);
 

@@ -64,3 +64,16 @@ ON CONFLICT (source, customer_id) DO UPDATE SET
     updated_at = excluded.updated_at,
     run_id = excluded.run_id
 WHERE excluded.updated_at > customer_personal.updated_at;
+
+-- Facts that arrived before their complaint now find it.
+UPDATE status_events SET complaint_key = c.complaint_key
+FROM complaints c
+WHERE status_events.complaint_key IS NULL AND c.source = status_events.complaint_source AND c.external_id = status_events.complaint_id;
+
+UPDATE costs SET complaint_key = c.complaint_key
+FROM complaints c
+WHERE costs.complaint_key IS NULL AND c.source = costs.complaint_source AND c.external_id = costs.complaint_id;
+
+UPDATE surveys SET complaint_key = c.complaint_key
+FROM complaints c
+WHERE surveys.complaint_key IS NULL AND c.source = surveys.complaint_source AND c.external_id = surveys.complaint_id;

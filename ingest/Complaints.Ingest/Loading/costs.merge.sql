@@ -1,12 +1,14 @@
 -- Merges the staged costs file: new keys are inserted, newer records (by updated_at) replace older ones,
 -- and an older or equal record changes nothing, so loading a file twice stores nothing new.
 
-INSERT INTO costs (source, external_id, complaint_source, complaint_id, cost_type, amount, currency, booked_on, updated_at, run_id)
-SELECT source, external_id, complaint_source, complaint_id, cost_type, amount, currency, booked_on, updated_at, getvariable('run_id')
-FROM stage
+INSERT INTO costs (source, external_id, complaint_source, complaint_id, complaint_key, cost_type, amount, currency, booked_on, updated_at, run_id)
+SELECT s.source, s.external_id, s.complaint_source, s.complaint_id, c.complaint_key, s.cost_type, s.amount, s.currency, s.booked_on, s.updated_at, getvariable('run_id')
+FROM stage s
+LEFT JOIN complaints c ON c.source = s.complaint_source AND c.external_id = s.complaint_id
 ON CONFLICT (source, external_id) DO UPDATE SET
     complaint_source = excluded.complaint_source,
     complaint_id = excluded.complaint_id,
+    complaint_key = excluded.complaint_key,
     cost_type = excluded.cost_type,
     amount = excluded.amount,
     currency = excluded.currency,

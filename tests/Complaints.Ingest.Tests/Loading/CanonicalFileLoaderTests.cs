@@ -170,6 +170,24 @@ public sealed class CanonicalFileLoaderTests : IAsyncLifetime
         Assert.Contains("line 4, field resolved_at", result.Error);
     }
 
+    [Fact]
+    public async Task Costs_that_arrive_before_their_complaint_are_linked_when_it_arrives()
+    {
+        var files = OverviewFixture.Files().ToDictionary(f => f.Feed, f => f.Csv);
+        await _loader.LoadAsync(_warehouse.WriteFile("costs.csv", files[FeedLayouts.Costs]), FeedLayouts.Costs);
+        Assert.Equal(5, CountUnlinkedCosts());
+
+        await _loader.LoadAsync(_warehouse.WriteFile("complaints.csv", files[FeedLayouts.Complaints]), FeedLayouts.Complaints);
+
+        Assert.Equal(0, CountUnlinkedCosts());
+    }
+
+    private long CountUnlinkedCosts()
+    {
+        using var connection = _warehouse.Database.OpenConnection();
+        return connection.Scalar<long>("SELECT count(*) FROM costs WHERE complaint_key IS NULL");
+    }
+
     private string ReadRunStatus(long runId)
     {
         using var connection = _warehouse.Database.OpenConnection();

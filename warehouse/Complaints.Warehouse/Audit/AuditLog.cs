@@ -32,7 +32,7 @@ public static class AuditLog
 
     public static IReadOnlyList<AuditEntry> Read(DuckDBConnection connection) => connection.QueryList(
         "SELECT seq, occurred_at, actor, action, subject, before_json, after_json, prev_hash, hash FROM audit_log ORDER BY seq",
-        r => new AuditEntry(r.GetInt64(0), ToUtc(r.GetValue(1)), r.GetString(2), r.GetString(3), r.GetString(4),
+        r => new AuditEntry(r.GetInt64(0), r.GetInstant(1), r.GetString(2), r.GetString(3), r.GetString(4),
             r.NullableString(5), r.NullableString(6), r.GetString(7), r.GetString(8)));
 
     /// <summary>The sequence number of the first entry that breaks the chain, or null when the log is intact.</summary>
@@ -55,11 +55,4 @@ public static class AuditLog
         var text = string.Join('\u001f', e.Seq, e.OccurredAt.UtcTicks, e.Actor, e.Action, e.Subject, e.BeforeJson ?? "\0", e.AfterJson ?? "\0", e.PrevHash);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
-
-    private static DateTimeOffset ToUtc(object value) => value switch
-    {
-        DateTimeOffset o => o.ToUniversalTime(),
-        DateTime d => new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)),
-        _ => throw new InvalidCastException($"Unexpected timestamp type {value.GetType()}"),
-    };
 }

@@ -3,7 +3,7 @@
 WITH filtered_costs AS (
     SELECT c.product_sku, k.amount, upper(k.currency) AS currency, r.rate
     FROM costs k
-    JOIN complaints c ON c.source = k.complaint_source AND c.external_id = k.complaint_id
+    JOIN complaints c ON c.complaint_key = k.complaint_key
     LEFT JOIN reporting_rates r ON r.currency = upper(k.currency)
     WHERE /*filter*/
 )

@@ -1,6 +1,13 @@
-SELECT CAST(date_trunc('month', timezone($tz, c.received_at)) AS DATE) AS month,
-       count(*)                                                        AS complaints
-FROM complaints c
-WHERE /*filter*/
+-- Count per quarter-hour of UTC first (integer arithmetic over every row), then turn the few thousand
+-- buckets into reporting-zone months. Exact for any zone whose offset is a multiple of 15 minutes, as all are.
+WITH quarter_hours AS (
+    SELECT CAST(epoch(c.received_at) AS BIGINT) // 900 AS quarter_hour, count(*) AS complaints
+    FROM complaints c
+    WHERE /*filter*/
+    GROUP BY quarter_hour
+)
+SELECT CAST(date_trunc('month', timezone($tz, to_timestamp(quarter_hour * 900))) AS DATE) AS month,
+       sum(complaints)                                                                    AS complaints
+FROM quarter_hours
 GROUP BY month
 ORDER BY month

@@ -20,10 +20,12 @@ public sealed class OverviewQueries(WarehouseDatabase warehouse, IOptions<Report
         return new OverviewFigures(await totals, await perProduct, await trend, await handling, await costs);
     }
 
-    public OverviewTotals Totals(ComplaintFilter filter) => Query(Sql("Totals"), filter, r => new OverviewTotals(
-        r.GetInt64(0), r.GetInt64(1), r.GetInt64(2),
-        r.IsDBNull(3) ? null : DateOnly.FromDateTime(r.GetDateTime(3)),
-        r.IsDBNull(4) ? null : DateOnly.FromDateTime(r.GetDateTime(4)))).Single();
+    public OverviewTotals Totals(ComplaintFilter filter)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(_reporting.TimeZone);
+        DateOnly? LocalDate(IDataRecord r, int i) => r.IsDBNull(i) ? null : DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(r.GetInstant(i), zone).DateTime);
+        return Query(Sql("Totals"), filter, r => new OverviewTotals(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), LocalDate(r, 3), LocalDate(r, 4))).Single();
+    }
 
     public IReadOnlyList<ProductCount> ComplaintsPerProduct(ComplaintFilter filter) => Query(Sql("ComplaintsPerProduct"), filter,
         r => new ProductCount(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3)));

