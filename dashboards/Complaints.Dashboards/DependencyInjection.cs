@@ -1,4 +1,5 @@
 using Complaints.Dashboards.Components;
+using Complaints.Dashboards.Features.Ingest;
 using Complaints.Dashboards.Features.Overview;
 
 namespace Complaints.Dashboards;
@@ -26,6 +27,7 @@ public static class DependencyInjection
     public static WebApplication MapComplaintEndpoints(this WebApplication app)
     {
         app.MapOverviewEndpoints();
+        app.MapIngestEndpoints();
         return app;
     }
 }

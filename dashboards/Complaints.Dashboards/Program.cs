@@ -1,6 +1,10 @@
 using Complaints.Dashboards;
+using Complaints.Dashboards.CommandLine;
 using Complaints.Ingest;
 using Complaints.Warehouse;
+
+if (CommandLine.Handles(args))
+    return await CommandLine.RunAsync(args, Console.Out);
 
 var builder = WebApplication.CreateBuilder(args);
 if (!builder.Environment.IsDevelopment())
@@ -14,5 +18,6 @@ var app = builder.Build();
 app.UseDashboards();
 app.MapComplaintEndpoints();
 app.Run();
+return 0;
 
 public partial class Program;

@@ -15,10 +15,13 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
 {
     private const int ErrorsQuoted = 3;
 
-    public Task<LoadResult> LoadAsync(string path, FeedLayout feed, bool isDemo = false, CancellationToken cancellationToken = default) =>
-        warehouse.WriteAsync(connection => Task.FromResult(Load(connection, path, feed, isDemo)), cancellationToken);
+    /// <summary>The steps a load reports to <c>steps</c>, in order, for a progress display.</summary>
+    public static readonly IReadOnlyList<string> Steps = ["checking the header", "reading the file", "checking the rows", "merging into the warehouse"];
 
-    private LoadResult Load(DuckDBConnection connection, string path, FeedLayout feed, bool isDemo)
+    public Task<LoadResult> LoadAsync(string path, FeedLayout feed, bool isDemo = false, CancellationToken cancellationToken = default, IProgress<int>? steps = null) =>
+        warehouse.WriteAsync(connection => Task.FromResult(Load(connection, path, feed, isDemo, steps)), cancellationToken);
+
+    private LoadResult Load(DuckDBConnection connection, string path, FeedLayout feed, bool isDemo, IProgress<int>? steps)
     {
         var fileName = Path.GetFileName(path);
         var started = time.GetUtcNow();
@@ -34,8 +37,13 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
             }
 
             // Staging and checks touch only this connection's temporary tables; the warehouse changes in the transaction below.
-            Stage(connection, path, feed, CsvHeader.ReadAndCheck(path, feed));
+            steps?.Report(0);
+            var header = CsvHeader.ReadAndCheck(path, feed);
+            steps?.Report(1);
+            Stage(connection, path, feed, header);
+            steps?.Report(2);
             CheckStagedRows(connection, path, feed);
+            steps?.Report(3);
             using var transaction = connection.BeginTransaction();
             var counts = CountChanges(connection, feed);
             var runId = connection.Scalar<long>("SELECT nextval('ingest_run_ids')");

@@ -1,5 +1,6 @@
 namespace Complaints.Ingest.Loading;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LoadStatus>))]
 public enum LoadStatus { Loaded, Unchanged, Rejected }
 
 /// <summary>What became of one file. A rejected file stored nothing but its run record; <see cref="Error"/> names file, line and field.</summary>

@@ -1,0 +1,23 @@
+namespace Complaints.Dashboards.CommandLine;
+
+/// <summary>
+/// The host is the one executable: <c>ingest</c> (and later commands) run instead of the web host when named first.
+/// Commands build a small host of their own, with the same configuration but nothing that runs by itself.
+/// </summary>
+public static class CommandLine
+{
+    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "ingest";
+
+    public static Task<int> RunAsync(string[] args, TextWriter output) => args[0] switch
+    {
+        "ingest" => IngestCommand.RunAsync(args[1..], output),
+        _ => Task.FromResult(2),
+    };
+
+    /// <summary>
+    /// A path as the user typed it, taken from the directory they ran the command in: <c>dotnet run --project</c>
+    /// starts the program in the project's folder, but keeps the shell's PWD.
+    /// </summary>
+    public static string UserPath(string path) =>
+        Path.IsPathRooted(path) ? path : Path.GetFullPath(path, Environment.GetEnvironmentVariable("PWD") ?? Directory.GetCurrentDirectory());
+}

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using Complaints.Ingest;
+using Complaints.Ingest.Feeds;
+using Complaints.Ingest.Loading;
+using Complaints.Warehouse;
+using Microsoft.Extensions.Options;
+
+namespace Complaints.Dashboards.CommandLine;
+
+/// <summary><c>ingest &lt;file&gt; --feed &lt;name&gt; [--warehouse &lt;path&gt;]</c>: loads one file through the same load path as the platform.</summary>
+public static class IngestCommand
+{
+    public const int Loaded = 0, Rejected = 1, Usage = 2, WarehouseInUse = 3;
+
+    public static readonly string UsageText = $"""
+        Usage: ingest <file> --feed <feed> [--warehouse <path>]
+          <file>       a canonical CSV file (docs/feeds.md)
+          --feed       one of: {string.Join(", ", FeedLayouts.All.Select(f => f.Name))}
+          --warehouse  the DuckDB file; by default the one the platform uses (Warehouse:Path)
+        Exit codes: 0 loaded (or already loaded), 1 rejected, 2 usage, 3 warehouse in use by the running platform.
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output)
+    {
+        if (!TryParse(args, out var file, out var feed, out var warehousePath, out var problem))
+        {
+            output.WriteLine(problem);
+            output.WriteLine(UsageText);
+            return Usage;
+        }
+
+        using var host = BuildHost(warehousePath);
+        var warehouse = host.Services.GetRequiredService<WarehouseDatabase>();
+        try
+        {
+            await warehouse.InitializeAsync(TimeProvider.System);
+        }
+        catch (WarehouseLockedException e)
+        {
+            var keyHint = $"<the {feed!.Name} feed's key, Ingest:ApiKeys:{feed.Name}>";
+            output.WriteLine($"""
+                The warehouse {e.WarehousePath} is in use: the platform is running and holds it (DuckDB allows one writer process).
+                Load the file through the running platform instead:
+                  curl -H "X-Api-Key: {keyHint}" --data-binary @{Path.GetFileName(file)} "http://localhost:5238/api/ingest/{feed.Name}?fileName={Path.GetFileName(file)}"
+                or drop it into the feed's inbox folder ({host.Services.GetRequiredService<Complaints.Ingest.Inbox.FeedFolders>().Inbox(feed)}).
+                """);
+            return WarehouseInUse;
+        }
+
+        output.WriteLine($"Loading {file} into {warehouse.Path} as {feed!.Name}");
+        var watch = Stopwatch.StartNew();
+        var steps = new StepPrinter(output, watch);
+        var result = await host.Services.GetRequiredService<CanonicalFileLoader>().LoadAsync(file!, feed, steps: steps);
+        steps.Finish();
+        output.WriteLine(result.Status switch
+        {
+            LoadStatus.Loaded => $"Loaded run {result.RunId}: {result.RowsRead:N0} rows read, {result.RowsInserted:N0} new, {result.RowsUpdated:N0} updated, {result.RowsUnchanged:N0} unchanged ({watch.Elapsed.TotalSeconds:N1} s).",
+            LoadStatus.Unchanged => $"Already loaded: this exact file was loaded before; nothing changed (recorded as run {result.RunId}).",
+            _ => $"Rejected (run {result.RunId}), nothing stored: {result.Error}",
+        });
+        return result.Status == LoadStatus.Rejected ? Rejected : Loaded;
+    }
+
+    private static IHost BuildHost(string? warehousePath)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production,
+        });
+        builder.Configuration["Logging:LogLevel:Default"] = "Error"; // the command prints its own progress and outcome
+        if (warehousePath is not null)
+            builder.Configuration[$"{WarehouseOptions.Section}:Path"] = warehousePath;
+        builder.AddWarehouse();
+        builder.AddIngestCore();
+        return builder.Build();
+    }
+
+    private static bool TryParse(string[] args, out string? file, out FeedLayout? feed, out string? warehouse, out string? problem)
+    {
+        file = null; feed = null; warehouse = null; problem = null;
+        string? feedName = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--feed" when i + 1 < args.Length: feedName = args[++i]; break;
+                case "--warehouse" when i + 1 < args.Length: warehouse = CommandLine.UserPath(args[++i]); break;
+                case var a when a.StartsWith("--", StringComparison.Ordinal): problem = $"Unknown or incomplete option {a}."; return false;
+                case var a when file is null: file = CommandLine.UserPath(a); break;
+                default: problem = $"Only one file per command; '{args[i]}' is a second one."; return false;
+            }
+        }
+        if (file is null) problem = "Name the file to load.";
+        else if (!File.Exists(file)) problem = $"{file} does not exist.";
+        else if (feedName is null) problem = "Name the feed with --feed.";
+        else if ((feed = FeedLayouts.Find(feedName)) is null) problem = $"There is no feed '{feedName}'.";
+        return problem is null;
+    }
+
+    /// <summary>Prints each load step as it starts, with the time so far: a progress display for a load that has no row count to show.</summary>
+    private sealed class StepPrinter(TextWriter output, Stopwatch watch) : IProgress<int>
+    {
+        public void Report(int step) =>
+            output.WriteLine($"  [{step + 1}/{CanonicalFileLoader.Steps.Count}] {CanonicalFileLoader.Steps[step]}… ({watch.Elapsed.TotalSeconds:N1} s)");
+
+        public void Finish() => output.WriteLine($"  done ({watch.Elapsed.TotalSeconds:N1} s)");
+    }
+}

@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using System.Text;
+using Complaints.Ingest;
+using Complaints.Ingest.Feeds;
+using Complaints.Ingest.Loading;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Complaints.Dashboards.Features.Ingest;
+
+/// <summary>
+/// <c>POST /api/ingest/{feed}</c>: a file as the raw body or as multipart form data, with the feed's key in
+/// <c>X-Api-Key</c>; runs the same load as the inbox, synchronously, and answers with the run's summary.
+/// </summary>
+public static class IngestEndpoints
+{
+    public const string ApiKeyHeader = "X-Api-Key";
+    private const long MaxUploadBytes = 2L * 1024 * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/ingest/{feed}", UploadAsync)
+            .DisableAntiforgery() // a machine-to-machine endpoint authenticated by its key, not by a browser session
+            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
+            .WithTags("Ingest");
+        return app;
+    }
+
+    private static async Task<IResult> UploadAsync(string feed, HttpRequest request, IOptions<IngestOptions> options,
+        CanonicalFileLoader loader, CancellationToken cancellationToken)
+    {
+        if (FeedLayouts.Find(feed) is not { } layout)
+            return Problem(StatusCodes.Status404NotFound, "Unknown feed", $"There is no feed '{feed}'. Feeds: {string.Join(", ", FeedLayouts.All.Select(f => f.Name))}.");
+        if (!options.Value.ApiKeys.TryGetValue(layout.Name, out var expectedKey))
+            return Problem(StatusCodes.Status403Forbidden, "Uploads are off for this feed", $"No API key is configured for '{layout.Name}'; an administrator sets Ingest:ApiKeys:{layout.Name}.");
+        if (!KeyMatches(request.Headers[ApiKeyHeader].ToString(), expectedKey))
+            return Problem(StatusCodes.Status401Unauthorized, "Missing or wrong API key", $"Send the '{layout.Name}' feed's key in the {ApiKeyHeader} header.");
+
+        var folder = Directory.CreateTempSubdirectory("complaints-upload-");
+        try
+        {
+            var (fileName, error) = await SaveBodyAsync(request, layout, folder.FullName, cancellationToken);
+            if (error is not null)
+                return Problem(StatusCodes.Status400BadRequest, "No file", error);
+            var result = await loader.LoadAsync(Path.Combine(folder.FullName, fileName!), layout, cancellationToken: cancellationToken);
+            return result.Status == LoadStatus.Rejected
+                ? TypedResults.UnprocessableEntity(result)
+                : TypedResults.Ok(result);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<(string? FileName, string? Error)> SaveBodyAsync(HttpRequest request, FeedLayout feed, string folder, CancellationToken cancellationToken)
+    {
+        Stream body;
+        string? name;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            if (form.Files.Count == 0)
+                return (null, "The form carries no file: send it as a multipart file field, or as the raw request body.");
+            body = form.Files[0].OpenReadStream();
+            name = form.Files[0].FileName;
+        }
+        else
+        {
+            body = request.Body;
+            name = request.Query["fileName"].FirstOrDefault();
+        }
+
+        // Only the name's last part is kept: an upload cannot choose where it is written.
+        var fileName = Path.GetFileName(string.IsNullOrWhiteSpace(name) ? $"upload-{feed.Name}.csv" : name);
+        var path = Path.Combine(folder, fileName);
+        await using (var file = File.Create(path))
+        await using (body)
+            await body.CopyToAsync(file, cancellationToken);
+        return new FileInfo(path).Length == 0 ? (null, "The request body is empty: send the file's content.") : (fileName, null);
+    }
+
+    private static bool KeyMatches(string given, string expected) =>
+        given.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
+
+    private static IResult Problem(int status, string title, string detail) => TypedResults.Problem(title: title, detail: detail, statusCode: status);
+}

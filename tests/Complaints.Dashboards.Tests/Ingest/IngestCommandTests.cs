@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using Complaints.Dashboards.CommandLine;
+using Complaints.Ingest.Feeds;
+using Complaints.Testing;
+
+namespace Complaints.Dashboards.Tests.Ingest;
+
+public sealed class IngestCommandTests
+{
+    private static string FixtureCsv(FeedLayout feed) => OverviewFixture.Files().Single(f => f.Feed == feed).Csv;
+
+    [Fact]
+    public async Task The_command_loads_a_file_and_exits_0_then_reports_a_redelivery()
+    {
+        using var warehouse = await TempWarehouse.CreateAsync();
+        var file = warehouse.WriteFile("complaints.csv", FixtureCsv(FeedLayouts.Complaints));
+        var path = Path.Combine(warehouse.Directory, "cli.duckdb");
+
+        var (first, firstOutput) = await Run("ingest", file, "--feed", "complaints", "--warehouse", path);
+        var (second, secondOutput) = await Run("ingest", file, "--feed", "complaints", "--warehouse", path);
+
+        Assert.Equal(IngestCommand.Loaded, first);
+        Assert.Contains("Loaded run 1: 8 rows read, 8 new", firstOutput);
+        Assert.Contains("[4/4] merging into the warehouse", firstOutput);
+        Assert.Equal(IngestCommand.Loaded, second);
+        Assert.Contains("Already loaded", secondOutput);
+    }
+
+    [Fact]
+    public async Task A_rejected_file_exits_non_zero_with_the_reason()
+    {
+        using var warehouse = await TempWarehouse.CreateAsync();
+        var file = warehouse.WriteFile("bad.csv", FixtureCsv(FeedLayouts.Complaints).Replace(",HA-0002,", ",,"));
+
+        var (code, output) = await Run("ingest", file, "--feed", "complaints", "--warehouse", Path.Combine(warehouse.Directory, "cli.duckdb"));
+
+        Assert.Equal(IngestCommand.Rejected, code);
+        Assert.Contains("nothing stored: bad.csv: line 8, field product_sku: a value is required.", output);
+    }
+
+    [Theory]
+    [InlineData(new[] { "ingest" }, "Name the file to load.")]
+    [InlineData(new[] { "ingest", "/no/such/file.csv", "--feed", "complaints" }, "/no/such/file.csv does not exist.")]
+    [InlineData(new[] { "ingest", "{file}", "--feed", "tickets" }, "There is no feed 'tickets'.")]
+    [InlineData(new[] { "ingest", "{file}", "--profile", "x.json" }, "Unknown or incomplete option --profile.")]
+    public async Task Bad_arguments_exit_2_with_the_usage(string[] args, string message)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var (code, output) = await Run(args.Select(a => a.Replace("{file}", file)).ToArray());
+
+            Assert.Equal(IngestCommand.Usage, code);
+            Assert.Contains(message, output);
+            Assert.Contains("Usage: ingest <file> --feed <feed>", output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task While_another_process_holds_the_warehouse_the_command_points_to_the_upload()
+    {
+        using var warehouse = await TempWarehouse.CreateAsync(); // this test process now holds the file open
+        var file = warehouse.WriteFile("complaints.csv", FixtureCsv(FeedLayouts.Complaints));
+        var host = typeof(Program).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, WorkingDirectory = Path.GetDirectoryName(host)! };
+        foreach (var arg in new[] { host, "ingest", file, "--feed", "complaints", "--warehouse", warehouse.Database.Path })
+            start.ArgumentList.Add(arg);
+
+        using var child = Process.Start(start)!;
+        var output = await child.StandardOutput.ReadToEndAsync();
+        await child.WaitForExitAsync();
+
+        Assert.Equal(IngestCommand.WarehouseInUse, child.ExitCode);
+        Assert.Contains("is in use: the platform is running and holds it", output);
+        Assert.Contains("/api/ingest/complaints", output);
+        Assert.Equal(0, warehouse.Count("complaints"));
+    }
+
+    private static async Task<(int Code, string Output)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var code = await Complaints.Dashboards.CommandLine.CommandLine.RunAsync(args, output);
+        return (code, output.ToString());
+    }
+}

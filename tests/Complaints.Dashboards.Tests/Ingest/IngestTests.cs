@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Complaints.Ingest.Feeds;
+using Complaints.Ingest.Loading;
+using Complaints.Testing;
+
+namespace Complaints.Dashboards.Tests.Ingest;
+
+public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
+{
+    private static string FixtureCsv(FeedLayout feed) => OverviewFixture.Files().Single(f => f.Feed == feed).Csv;
+
+    private Task<HttpResponseMessage> Upload(string feed, string csv, string? key, string fileName = "upload.csv")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/ingest/{feed}?fileName={fileName}") { Content = new StringContent(csv) };
+        if (key is not null)
+            request.Headers.Add("X-Api-Key", key);
+        return host.Http.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task An_upload_with_the_feeds_key_loads_and_answers_with_the_run_summary()
+    {
+        var csv = FixtureCsv(FeedLayouts.Complaints).Replace("fixture,C", "upload,C");
+
+        var response = await Upload("complaints", csv, IngestHost.ComplaintsKey, "tickets.csv");
+        var again = await Upload("complaints", csv, IngestHost.ComplaintsKey, "tickets.csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var summary = await response.Content.ReadFromJsonAsync<LoadResult>();
+        Assert.Equal((LoadStatus.Loaded, "tickets.csv", 8L, 8L), (summary!.Status, summary.FileName, summary.RowsRead, summary.RowsInserted));
+        Assert.Equal(LoadStatus.Unchanged, (await again.Content.ReadFromJsonAsync<LoadResult>())!.Status);
+    }
+
+    [Fact]
+    public async Task A_multipart_upload_loads_too()
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new StringContent(FixtureCsv(FeedLayouts.Complaints).Replace("fixture,C", "form,C"));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "form.csv");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/ingest/complaints") { Content = form };
+        request.Headers.Add("X-Api-Key", IngestHost.ComplaintsKey);
+
+        var response = await host.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("form.csv", (await response.Content.ReadFromJsonAsync<LoadResult>())!.FileName);
+    }
+
+    [Fact]
+    public async Task A_malformed_upload_is_answered_with_the_line_and_field_and_stores_nothing()
+    {
+        var before = host.Warehouse.Count("complaints");
+        var csv = FixtureCsv(FeedLayouts.Complaints).Replace("fixture,C", "broken,C").Replace(",HA-0002,", ",,");
+
+        var response = await Upload("complaints", csv, IngestHost.ComplaintsKey, "broken.csv");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("broken.csv: line 8, field product_sku: a value is required.", (await response.Content.ReadFromJsonAsync<LoadResult>())!.Error);
+        Assert.Equal(before, host.Warehouse.Count("complaints"));
+    }
+
+    [Theory]
+    [InlineData("complaints", null, HttpStatusCode.Unauthorized, "X-Api-Key")]
+    [InlineData("complaints", "wrong-key-wrong-key-wrong", HttpStatusCode.Unauthorized, "X-Api-Key")]
+    [InlineData("costs", IngestHost.ComplaintsKey, HttpStatusCode.Forbidden, "Ingest:ApiKeys:costs")]
+    [InlineData("tickets", IngestHost.ComplaintsKey, HttpStatusCode.NotFound, "Feeds: products, complaints")]
+    public async Task An_upload_that_cannot_be_taken_says_what_is_wrong(string feed, string? key, HttpStatusCode status, string hint)
+    {
+        var response = await Upload(feed, FixtureCsv(FeedLayouts.Complaints), key);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Contains(hint, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_scheduler_picks_up_a_file_dropped_into_an_inbox()
+    {
+        var inbox = Path.Combine(host.IngestRoot, "products", "inbox");
+        Directory.CreateDirectory(inbox);
+        var path = Path.Combine(inbox, "products.csv");
+        File.WriteAllText(path, FixtureCsv(FeedLayouts.Products));
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-1)); // settled: not being copied any more
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (File.Exists(path) && DateTime.UtcNow < deadline)
+            await Task.Delay(200);
+
+        Assert.False(File.Exists(path), "the file is still in the inbox after 30 s");
+        Assert.Single(Directory.GetFiles(Path.Combine(host.IngestRoot, "products", "archive")));
+        Assert.Equal(3, host.Warehouse.Count("products"));
+    }
+}

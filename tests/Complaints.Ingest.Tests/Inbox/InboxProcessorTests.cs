@@ -1,0 +1,97 @@
+using Complaints.Ingest.Feeds;
+using Complaints.Ingest.Inbox;
+using Complaints.Ingest.Loading;
+using Complaints.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Complaints.Ingest.Tests.Inbox;
+
+public sealed class InboxProcessorTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow.AddMinutes(1));
+    private TempWarehouse _warehouse = null!;
+    private FeedFolders _folders = null!;
+    private InboxProcessor _inbox = null!;
+
+    public async Task InitializeAsync()
+    {
+        _warehouse = await TempWarehouse.CreateAsync(_time);
+        _folders = new FeedFolders(Path.Combine(_warehouse.Directory, "ingest"));
+        var loader = new CanonicalFileLoader(_warehouse.Database, _time, NullLogger<CanonicalFileLoader>.Instance);
+        _inbox = new InboxProcessor(_folders, loader, _time, NullLogger<InboxProcessor>.Instance);
+    }
+
+    public Task DisposeAsync()
+    {
+        _warehouse.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private string Drop(FeedLayout feed, string name, string csv)
+    {
+        _folders.Create(feed);
+        var path = Path.Combine(_folders.Inbox(feed), name);
+        File.WriteAllText(path, csv);
+        return path;
+    }
+
+    private static string FixtureCsv(FeedLayout feed) => OverviewFixture.Files().Single(f => f.Feed == feed).Csv;
+
+    [Fact]
+    public async Task A_dropped_file_is_loaded_and_moved_to_the_archive()
+    {
+        Drop(FeedLayouts.Complaints, "complaints-2024-02.csv", FixtureCsv(FeedLayouts.Complaints));
+
+        var results = await _inbox.ProcessAsync(FeedLayouts.Complaints);
+
+        var result = Assert.Single(results);
+        Assert.Equal(LoadStatus.Loaded, result.Load.Status);
+        Assert.Equal(8, _warehouse.Count("complaints"));
+        Assert.Empty(Directory.GetFiles(_folders.Inbox(FeedLayouts.Complaints)));
+        Assert.Equal(result.MovedTo, Assert.Single(Directory.GetFiles(_folders.Archive(FeedLayouts.Complaints))));
+        Assert.EndsWith("complaints-2024-02.csv", result.MovedTo);
+    }
+
+    [Fact]
+    public async Task A_rejected_file_moves_to_failed_with_an_error_report_beside_it()
+    {
+        Drop(FeedLayouts.Complaints, "bad.csv", FixtureCsv(FeedLayouts.Complaints).Replace("2024-02-05T08:00:00+01:00", "soon"));
+
+        var result = Assert.Single(await _inbox.ProcessAsync(FeedLayouts.Complaints));
+
+        Assert.Equal(LoadStatus.Rejected, result.Load.Status);
+        Assert.Equal(0, _warehouse.Count("complaints"));
+        Assert.StartsWith(_folders.Failed(FeedLayouts.Complaints), result.MovedTo);
+        var report = File.ReadAllText(result.MovedTo + ".error.txt");
+        Assert.Contains("bad.csv: line 6, field received_at: 'soon' is not a valid ISO 8601 timestamp", report);
+    }
+
+    [Fact]
+    public async Task A_redelivered_file_is_recorded_and_archived_without_changing_anything()
+    {
+        Drop(FeedLayouts.Complaints, "complaints.csv", FixtureCsv(FeedLayouts.Complaints));
+        await _inbox.ProcessAsync(FeedLayouts.Complaints);
+        _time.Advance(TimeSpan.FromHours(1));
+        Drop(FeedLayouts.Complaints, "complaints.csv", FixtureCsv(FeedLayouts.Complaints));
+
+        var again = Assert.Single(await _inbox.ProcessAsync(FeedLayouts.Complaints));
+
+        Assert.Equal(LoadStatus.Unchanged, again.Load.Status);
+        Assert.Equal(8, _warehouse.Count("complaints"));
+        Assert.Equal(2, Directory.GetFiles(_folders.Archive(FeedLayouts.Complaints)).Length);
+    }
+
+    [Fact]
+    public async Task A_file_still_being_written_waits_for_the_next_run()
+    {
+        var path = Drop(FeedLayouts.Complaints, "arriving.csv", FixtureCsv(FeedLayouts.Complaints));
+        File.SetLastWriteTimeUtc(path, _time.GetUtcNow().UtcDateTime.AddSeconds(-1)); // written a second ago
+
+        Assert.Empty(await _inbox.ProcessAsync(FeedLayouts.Complaints));
+        Assert.True(File.Exists(path));
+
+        _time.Advance(InboxProcessor.SettleTime);
+        Assert.Single(await _inbox.ProcessAsync(FeedLayouts.Complaints));
+    }
+}
