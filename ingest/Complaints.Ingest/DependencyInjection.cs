@@ -47,7 +47,8 @@ public static class DependencyInjection
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var contentRoot = builder.Environment.ContentRootPath;
         builder.Services.AddSingleton(sp => new FeedFolders(Path.Combine(contentRoot, sp.GetRequiredService<IOptions<IngestOptions>>().Value.Root)));
-        builder.Services.AddSingleton<CanonicalFileLoader>();
+        builder.Services.AddSingleton(sp => new CanonicalFileLoader(sp.GetRequiredService<Complaints.Warehouse.WarehouseDatabase>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CanonicalFileLoader>>(), sp.GetRequiredService<IOptions<IngestOptions>>().Value.MaxRejectedShare));
         builder.Services.AddSingleton<InboxProcessor>();
         builder.Services.AddTransient<InboxJob>();
         return builder;

@@ -54,7 +54,8 @@ public static class IngestCommand
         steps.Finish();
         output.WriteLine(result.Status switch
         {
-            LoadStatus.Loaded => $"Loaded run {result.RunId}: {result.RowsRead:N0} rows read, {result.RowsInserted:N0} new, {result.RowsUpdated:N0} updated, {result.RowsUnchanged:N0} unchanged ({watch.Elapsed.TotalSeconds:N1} s).",
+            LoadStatus.Loaded => $"Loaded run {result.RunId}: {result.RowsRead:N0} rows read, {result.RowsInserted:N0} new, {result.RowsUpdated:N0} updated, {result.RowsUnchanged:N0} unchanged, {result.RowsQuarantined:N0} set aside in quarantine ({watch.Elapsed.TotalSeconds:N1} s)." +
+                string.Concat((result.FirstProblems ?? []).Select(p => $"\n  line {p.Line}, field {p.Column}: {p.Reason}")),
             LoadStatus.Unchanged => $"Already loaded: this exact file was loaded before; nothing changed (recorded as run {result.RunId}).",
             _ => $"Rejected (run {result.RunId}), nothing stored: {result.Error}",
         });

@@ -1,34 +1,50 @@
 namespace Complaints.Ingest.Loading;
 
 /// <summary>
-/// Finds the physical line a data record starts on. Quoted fields may hold line breaks, so record n is not line n + 1;
-/// only called when a record is bad, so the file is scanned on the error path alone.
+/// Finds the physical line each data record starts on, and its raw text. Quoted fields may hold line breaks, so
+/// record n is not line n + 1. One pass over the file for any number of records; called only for bad records.
 /// </summary>
 public static class CsvRecordLocator
 {
-    /// <param name="recordIndex">0-based index of the data record (the header is not a data record).</param>
-    /// <returns>1-based line number; the header is line 1.</returns>
-    public static long LineOf(string path, long recordIndex)
+    public sealed record Located(long Line, string RawText);
+
+    /// <param name="recordIndexes">0-based indexes of data records (the header is not a data record).</param>
+    public static IReadOnlyDictionary<long, Located> Locate(string path, IEnumerable<long> recordIndexes, int maxRawLength = 2000)
     {
+        var wanted = recordIndexes.ToHashSet();
+        var found = new Dictionary<long, Located>(wanted.Count);
+        if (wanted.Count == 0)
+            return found;
         using var reader = new StreamReader(path);
         long line = 1, record = -1; // the header is record -1
         var inQuotes = false;
-        var atRecordStart = true;
+        var recordStartLine = 1L;
+        var raw = new System.Text.StringBuilder();
         int ch;
         while ((ch = reader.Read()) != -1)
         {
-            if (atRecordStart)
-            {
-                if (record == recordIndex) return line;
-                atRecordStart = false;
-            }
+            var capturing = wanted.Contains(record);
             if (ch == '"') inQuotes = !inQuotes;
-            else if (ch == '\n')
+            if (ch == '\n')
             {
                 line++;
-                if (!inQuotes) { record++; atRecordStart = true; }
+                if (!inQuotes)
+                {
+                    if (capturing) found[record] = new Located(recordStartLine, raw.ToString().TrimEnd('\r'));
+                    if (found.Count == wanted.Count) return found;
+                    record++;
+                    recordStartLine = line;
+                    raw.Clear();
+                    continue;
+                }
             }
+            if (capturing && raw.Length < maxRawLength) raw.Append((char)ch);
         }
-        return line;
+        if (wanted.Contains(record) && !found.ContainsKey(record))
+            found[record] = new Located(recordStartLine, raw.ToString().TrimEnd('\r')); // a last record without a final line break
+        return found;
     }
+
+    public static long LineOf(string path, long recordIndex) =>
+        Locate(path, [recordIndex]).TryGetValue(recordIndex, out var located) ? located.Line : -1;
 }

@@ -35,7 +35,8 @@ public sealed class IngestCommandTests
         var (code, output) = await Run("ingest", file, "--feed", "complaints", "--warehouse", Path.Combine(warehouse.Directory, "cli.duckdb"));
 
         Assert.Equal(IngestCommand.Rejected, code);
-        Assert.Contains("nothing stored: bad.csv: line 8, field product_sku: a value is required.", output);
+        Assert.Contains("nothing stored: bad.csv: 2 of 8 rows are bad", output);
+        Assert.Contains("line 8, field product_sku: a value is required", output);
     }
 
     [Theory]

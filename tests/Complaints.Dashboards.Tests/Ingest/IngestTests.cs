@@ -58,7 +58,9 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
         var response = await Upload("complaints", csv, IngestHost.ComplaintsKey, "broken.csv");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Equal("broken.csv: line 8, field product_sku: a value is required.", (await response.Content.ReadFromJsonAsync<LoadResult>())!.Error);
+        var summary = (await response.Content.ReadFromJsonAsync<LoadResult>())!;
+        Assert.Contains("line 8, field product_sku: a value is required", summary.Error);
+        Assert.Equal(new RowProblem(8, "product_sku", "a value is required"), summary.FirstProblems![0]);
         Assert.Equal(before, host.Warehouse.Count("complaints"));
     }
 

@@ -64,7 +64,7 @@ public sealed class InboxProcessorTests : IAsyncLifetime
         Assert.Equal(0, _warehouse.Count("complaints"));
         Assert.StartsWith(_folders.Failed(FeedLayouts.Complaints), result.MovedTo);
         var report = File.ReadAllText(result.MovedTo + ".error.txt");
-        Assert.Contains("bad.csv: line 6, field received_at: 'soon' is not a valid ISO 8601 timestamp", report);
+        Assert.Contains("line 6, field received_at: 'soon' is not a valid ISO 8601 timestamp", report);
     }
 
     [Fact]
