@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using Complaints.Ingest.Demo;
+using Complaints.Ingest.Feeds;
+using Complaints.Ingest.Loading;
+using Complaints.Testing;
+using Complaints.Warehouse;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Complaints.Dashboards.Tests.Ingest;
+
+public sealed class CrashSafetyTests
+{
+    [Fact]
+    public async Task A_load_killed_mid_merge_leaves_nothing_half_loaded_and_the_file_loads_on_the_next_try()
+    {
+        var folder = Directory.CreateTempSubdirectory("complaints-crash-").FullName;
+        try
+        {
+            var files = new DemoDataGenerator().Write(Path.Combine(folder, "data"), new DemoDataOptions(100_000, Seed: 3, LastDay: new DateOnly(2026, 6, 30)));
+            var warehousePath = Path.Combine(folder, "warehouse.duckdb");
+
+            // The ingest command in a child process, killed as soon as it reports the merge step.
+            var host = typeof(Program).Assembly.Location;
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, WorkingDirectory = Path.GetDirectoryName(host)! };
+            foreach (var arg in new[] { host, "ingest", files.Complaints, "--feed", "complaints", "--warehouse", warehousePath })
+                start.ArgumentList.Add(arg);
+            using (var child = Process.Start(start)!)
+            {
+                string? line;
+                while ((line = await child.StandardOutput.ReadLineAsync()) is not null && !line.Contains("merging into the warehouse"))
+                {
+                }
+                child.Kill(entireProcessTree: true);
+                await child.WaitForExitAsync();
+            }
+
+            using var warehouse = new WarehouseDatabase(warehousePath, NullLogger<WarehouseDatabase>.Instance);
+            await warehouse.InitializeAsync(TimeProvider.System);
+            using (var connection = warehouse.OpenConnection())
+            {
+                var stored = connection.Scalar<long>("SELECT count(*) FROM complaints");
+                var runs = connection.Scalar<long>("SELECT count(*) FROM ingest_runs WHERE status = 'loaded'");
+                // All or nothing: either the kill came before the commit (no rows, no run) or after it (every row and its run).
+                Assert.True((stored, runs) is (0, 0) or (100_000, 1), $"half-loaded: {stored} complaints, {runs} loaded runs");
+            }
+
+            var loader = new CanonicalFileLoader(warehouse, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance);
+            var retry = await loader.LoadAsync(files.Complaints, FeedLayouts.Complaints);
+
+            Assert.NotEqual(LoadStatus.Rejected, retry.Status);
+            using var check = warehouse.OpenConnection();
+            Assert.Equal(100_000, check.Scalar<long>("SELECT count(*) FROM complaints"));
+            Assert.Equal(1, check.Scalar<long>("SELECT count(*) FROM ingest_runs WHERE status = 'loaded'"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
