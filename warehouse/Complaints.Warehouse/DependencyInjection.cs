@@ -18,6 +18,7 @@ public static class DependencyInjection
             Path.Combine(contentRoot, sp.GetRequiredService<IOptions<WarehouseOptions>>().Value.Path),
             sp.GetRequiredService<ILogger<WarehouseDatabase>>()));
         builder.Services.AddSingleton<OverviewQueries>();
+        builder.Services.AddSingleton<Ingest.IngestRunQueries>();
         builder.Services.AddHostedService<WarehouseStartup>();
         return builder;
     }

@@ -23,6 +23,7 @@ public sealed class IngestHost : IAsyncLifetime
             ["Demo:Enabled"] = "false",
             ["Ingest:Root"] = IngestRoot,
             ["Ingest:ApiKeys:complaints"] = ComplaintsKey,
+            ["Ingest:ApiKeys:surveys"] = ComplaintsKey,
             ["Ingest:Schedules:products"] = "* * * * * ?", // every second: the real Quartz scheduler picks files up
         });
         Http = new HttpClient { BaseAddress = baseAddress };

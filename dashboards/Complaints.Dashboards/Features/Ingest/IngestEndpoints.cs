@@ -3,6 +3,8 @@ using System.Text;
 using Complaints.Ingest;
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
+using Complaints.Dashboards.Components;
+using Complaints.Warehouse.Ingest;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +25,28 @@ public static class IngestEndpoints
             .DisableAntiforgery() // a machine-to-machine endpoint authenticated by its key, not by a browser session
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
             .WithTags("Ingest");
+        app.MapGet("/api/ingest/runs", (IngestRunQueries runs, int? limit) => TypedResults.Ok(runs.Recent(Math.Clamp(limit ?? 100, 1, 1000))))
+            .WithTags("Ingest");
+        app.MapGet("/api/ingest/runs/{runId:long}/quarantine.csv", DownloadQuarantine).WithTags("Ingest");
         return app;
+    }
+
+    /// <summary>All of a run's set-aside rows as CSV, streamed: a download is never cut short, whatever its size.</summary>
+    private static async Task<IResult> DownloadQuarantine(long runId, IngestRunQueries runs, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (runs.Find(runId) is not { } run)
+            return Problem(StatusCodes.Status404NotFound, "Unknown run", $"There is no ingest run {runId}.");
+        response.ContentType = "text/csv; charset=utf-8";
+        response.Headers.ContentDisposition = $"attachment; filename=\"quarantine-run{runId}-{Path.GetFileNameWithoutExtension(run.FileName)}.csv\"";
+        await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        await writer.WriteLineAsync(CsvText.Row("run", "feed", "file", "line", "column", "reason", "raw_text"));
+        foreach (var entry in runs.AllQuarantine(runId))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await writer.WriteLineAsync(CsvText.Row(runId.ToString(System.Globalization.CultureInfo.InvariantCulture), run.Feed, run.FileName,
+                entry.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.Column, entry.Reason, entry.RawText));
+        }
+        return Results.Empty;
     }
 
     private static async Task<IResult> UploadAsync(string feed, HttpRequest request, IOptions<IngestOptions> options,

@@ -1,0 +1,54 @@
+using System.Data;
+
+namespace Complaints.Warehouse.Ingest;
+
+public sealed record IngestRun(
+    long RunId, string Feed, string FileName, string Status, bool IsDemo, DateTimeOffset StartedAt, DateTimeOffset FinishedAt,
+    long RowsRead, long RowsInserted, long RowsUpdated, long RowsUnchanged, long RowsQuarantined, string? Error);
+
+public sealed record QuarantineEntry(long Line, string? Column, string Reason, string? RawText);
+
+/// <summary>Runs and their set-aside rows, for the Ingest page, its downloads and (later) audit reports.</summary>
+public sealed class IngestRunQueries(WarehouseDatabase warehouse)
+{
+    private const string RunColumns = """
+        run_id, feed, file_name, status, is_demo, started_at, finished_at,
+        rows_read, rows_inserted, rows_updated, rows_unchanged, coalesce(rows_quarantined, 0), error
+        """;
+
+    public IReadOnlyList<IngestRun> Recent(int limit)
+    {
+        using var connection = warehouse.OpenConnection();
+        return connection.QueryList($"SELECT {RunColumns} FROM ingest_runs ORDER BY run_id DESC LIMIT $limit", MapRun, ("limit", limit));
+    }
+
+    public IngestRun? Find(long runId)
+    {
+        using var connection = warehouse.OpenConnection();
+        return connection.QueryList($"SELECT {RunColumns} FROM ingest_runs WHERE run_id = $id", MapRun, ("id", runId)).SingleOrDefault();
+    }
+
+    public IReadOnlyList<QuarantineEntry> Quarantine(long runId, int offset, int limit)
+    {
+        using var connection = warehouse.OpenConnection();
+        return connection.QueryList(
+            "SELECT line, column_name, reason, raw_text FROM quarantine WHERE run_id = $id ORDER BY line, column_name LIMIT $limit OFFSET $offset",
+            MapEntry, ("id", runId), ("limit", limit), ("offset", offset));
+    }
+
+    /// <summary>Every entry of a run, streamed in file order, for a download that is never cut short.</summary>
+    public IEnumerable<QuarantineEntry> AllQuarantine(long runId)
+    {
+        using var connection = warehouse.OpenConnection();
+        using var command = connection.Command("SELECT line, column_name, reason, raw_text FROM quarantine WHERE run_id = $id ORDER BY line, column_name", ("id", runId));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            yield return MapEntry(reader);
+    }
+
+    private static IngestRun MapRun(IDataRecord r) => new(
+        r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetBoolean(4), r.GetInstant(5), r.GetInstant(6),
+        r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), r.GetInt64(10), r.GetInt64(11), r.NullableString(12));
+
+    private static QuarantineEntry MapEntry(IDataRecord r) => new(r.GetInt64(0), r.NullableString(1), r.GetString(2), r.NullableString(3));
+}
