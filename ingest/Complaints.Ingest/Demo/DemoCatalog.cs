@@ -3,6 +3,7 @@ namespace Complaints.Ingest.Demo;
 /// <summary>A product line: who handles it, how long its cases take, and when in the year it is complained about.</summary>
 /// <param name="TypeWeights">Relative frequency of each complaint type, in the order of <see cref="DemoCodes.ComplaintType.All"/>.</param>
 /// <param name="Season">Relative complaint volume per calendar month, January first.</param>
+/// <param name="CostFactor">How dear repairs, labour, freight and expert opinions are in this line, relative to home appliances.</param>
 internal sealed record DemoProductLine(
     string Name,
     string SkuPrefix,
@@ -11,7 +12,8 @@ internal sealed record DemoProductLine(
     double HandlingDays,
     double ExpertShare,
     double[] TypeWeights,
-    double[] Season);
+    double[] Season,
+    double CostFactor);
 
 /// <param name="Defects">Defect categories of a product_defect complaint.</param>
 /// <param name="TechnicalDefects">Defect categories of a technical complaint.</param>
@@ -31,33 +33,44 @@ internal static class DemoCatalog
         "Home appliances", "HA", "Home appliances team", ["a.nowak", "m.lis", "k.zielinska"],
         HandlingDays: 5.5, ExpertShare: 0.25,
         TypeWeights: [0.58, 0.07, 0.12, 0.13, 0.10],
-        Season: [1.1, 1.0, 1.0, 0.95, 1.0, 1.1, 1.2, 1.15, 1.0, 0.95, 1.0, 1.1]);
+        Season: [1.1, 1.0, 1.0, 0.95, 1.0, 1.1, 1.2, 1.15, 1.0, 0.95, 1.0, 1.1],
+        CostFactor: 1.0);
 
     public static readonly DemoProductLine Electronics = new(
         "Electronics", "EL", "Electronics team", ["p.grabowski", "j.wrona", "e.sowa"],
         HandlingDays: 6.5, ExpertShare: 0.3,
         TypeWeights: [0.50, 0.08, 0.22, 0.07, 0.13],
-        Season: [1.4, 1.05, 0.9, 0.9, 0.9, 0.85, 0.85, 0.9, 1.0, 1.0, 1.15, 1.3]);
+        Season: [1.4, 1.05, 0.9, 0.9, 0.9, 0.85, 0.85, 0.9, 1.0, 1.0, 1.15, 1.3],
+        CostFactor: 1.25);
 
     public static readonly DemoProductLine Furniture = new(
         "Furniture", "FU", "Furniture team", ["t.kurek", "b.ptak"],
         HandlingDays: 9, ExpertShare: 0.15,
         TypeWeights: [0.50, 0.06, 0.06, 0.13, 0.25],
-        Season: Flat);
+        Season: Flat,
+        CostFactor: 1.4);
 
     public static readonly DemoProductLine Garden = new(
         "Garden", "GA", "Garden & sports team", ["d.wilk", "o.kruk"],
         HandlingDays: 3.5, ExpertShare: 0.1,
         TypeWeights: [0.62, 0.06, 0.06, 0.08, 0.18],
-        Season: [0.3, 0.35, 0.7, 1.5, 1.9, 1.9, 1.8, 1.5, 0.9, 0.5, 0.3, 0.3]);
+        Season: [0.3, 0.35, 0.7, 1.5, 1.9, 1.9, 1.8, 1.5, 0.9, 0.5, 0.3, 0.3],
+        CostFactor: 0.8);
 
     public static readonly DemoProductLine Sports = new(
         "Sports", "SP", "Garden & sports team", ["d.wilk", "o.kruk"],
         HandlingDays: 3, ExpertShare: 0.08,
         TypeWeights: [0.60, 0.07, 0.05, 0.10, 0.18],
-        Season: [0.8, 0.8, 0.9, 1.15, 1.3, 1.3, 1.3, 1.2, 1.0, 0.85, 0.75, 0.9]);
+        Season: [0.8, 0.8, 0.9, 1.15, 1.3, 1.3, 1.3, 1.2, 1.0, 0.85, 0.75, 0.9],
+        CostFactor: 0.7);
 
     public static readonly IReadOnlyList<DemoProductLine> Lines = [HomeAppliances, Electronics, Furniture, Garden, Sports];
+
+    /// <summary>
+    /// Volume across all lines per calendar month, January first: returns after Christmas, Black Friday in
+    /// November and the gift season's peak in December.
+    /// </summary>
+    public static readonly double[] RetailSeason = [1.15, 0.95, 0.95, 0.95, 1.0, 1.0, 0.95, 0.95, 1.0, 1.05, 1.2, 1.45];
 
     public const string BillingTeam = "Billing team";
     public static readonly IReadOnlyList<string> BillingHandlers = ["r.sokol", "z.bak"];

@@ -1,6 +1,7 @@
 namespace Complaints.Ingest.Demo;
 
-internal readonly record struct DemoStatusChange(DateTime At, string Status, string Actor);
+/// <param name="EnteredAt">When the change reached the ticketing system, if later than it happened (a change keyed in afterwards).</param>
+internal readonly record struct DemoStatusChange(DateTime At, string Status, string Actor, DateTime? EnteredAt = null);
 
 internal readonly record struct DemoCost(string Type, decimal Amount, string Currency, DateOnly BookedOn, DateTime UpdatedAt);
 

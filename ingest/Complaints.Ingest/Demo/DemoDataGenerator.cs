@@ -5,14 +5,16 @@ namespace Complaints.Ingest.Demo;
 
 /// <summary>
 /// Writes a deterministic demo data set as the five canonical feed files (products, complaints, status events,
-/// costs, surveys). The same options always give byte-identical files; rows are streamed, so memory does not
-/// grow with the number of complaints.
+/// costs, surveys) and ground_truth.json, which records what was planted in them. The same options always give
+/// byte-identical files; rows are streamed, so memory does not grow with the number of complaints.
 /// </summary>
 public sealed class DemoDataGenerator
 {
     private const int ProgressEvery = 10_000;
 
-    /// <summary>Writes the five files into <paramref name="directory"/> (created if missing), replacing files of the same names.</summary>
+    public const string GroundTruthFileName = "ground_truth.json";
+
+    /// <summary>Writes the six files into <paramref name="directory"/> (created if missing), replacing files of the same names.</summary>
     /// <param name="progress">Receives the number of complaints written so far, every 10,000 and once at the end.</param>
     public DemoDataFiles Write(string directory, DemoDataOptions options, IProgress<long>? progress = null)
     {
@@ -27,15 +29,16 @@ public sealed class DemoDataGenerator
             Path.Combine(directory, FeedLayouts.Complaints.Name + ".csv"),
             Path.Combine(directory, FeedLayouts.StatusEvents.Name + ".csv"),
             Path.Combine(directory, FeedLayouts.Costs.Name + ".csv"),
-            Path.Combine(directory, FeedLayouts.Surveys.Name + ".csv"));
-        string[] finalPaths = [files.Products, files.Complaints, files.StatusEvents, files.Costs, files.Surveys];
+            Path.Combine(directory, FeedLayouts.Surveys.Name + ".csv"),
+            Path.Combine(directory, GroundTruthFileName));
+        string[] finalPaths = [.. files.Feeds, files.GroundTruth];
 
         // Written under temporary names and renamed at the end, so a failed run never leaves a file that
         // looks complete to an ingester watching the directory.
         var partial = new DemoDataFiles(
             files.Products + ".partial", files.Complaints + ".partial", files.StatusEvents + ".partial",
-            files.Costs + ".partial", files.Surveys + ".partial");
-        string[] partialPaths = [partial.Products, partial.Complaints, partial.StatusEvents, partial.Costs, partial.Surveys];
+            files.Costs + ".partial", files.Surveys + ".partial", files.GroundTruth + ".partial");
+        string[] partialPaths = [.. partial.Feeds, partial.GroundTruth];
         try
         {
             WriteAll(partial, options, progress);
@@ -58,22 +61,27 @@ public sealed class DemoDataGenerator
         // The catalogue predates the first complaint, so "as of" queries on early complaints find their products.
         WriteProducts(files.Products, clock.Local(clock.ToUtc(simulator.FirstDay.AddDays(-1), TimeSpan.FromHours(6))));
 
-        using var complaints = new CsvRowWriter(files.Complaints, FeedLayouts.Complaints);
-        using var events = new CsvRowWriter(files.StatusEvents, FeedLayouts.StatusEvents);
-        using var costs = new CsvRowWriter(files.Costs, FeedLayouts.Costs);
-        using var surveys = new CsvRowWriter(files.Surveys, FeedLayouts.Surveys);
         var ids = new Counters();
         long written = 0;
-
-        foreach (var complaint in simulator.Run())
+        using (var complaints = new CsvRowWriter(files.Complaints, FeedLayouts.Complaints))
+        using (var events = new CsvRowWriter(files.StatusEvents, FeedLayouts.StatusEvents))
+        using (var costs = new CsvRowWriter(files.Costs, FeedLayouts.Costs))
+        using (var surveys = new CsvRowWriter(files.Surveys, FeedLayouts.Surveys))
         {
-            WriteComplaint(complaints, complaint, clock);
-            WriteHistory(events, complaint, clock, ids);
-            WriteCosts(costs, complaint, clock, ids);
-            WriteSurvey(surveys, complaint, clock, ids);
-            if (++written % ProgressEvery == 0)
-                progress?.Report(written);
+            foreach (var complaint in simulator.Run())
+            {
+                WriteComplaint(complaints, complaint, clock);
+                WriteHistory(events, complaint, clock, ids);
+                WriteCosts(costs, complaint, clock, ids);
+                WriteSurvey(surveys, complaint, clock, ids);
+                if (++written % ProgressEvery == 0)
+                    progress?.Report(written);
+            }
         }
+
+        // Written last: it records counts only known once every complaint is out.
+        DemoGroundTruth.Write(files.GroundTruth, options, simulator,
+            new DemoGroundTruth.RowCounts(DemoCatalog.Products.Count, written, ids.Events, ids.Costs, ids.Surveys));
         if (written % ProgressEvery != 0 || written == 0)
             progress?.Report(written);
     }
@@ -152,7 +160,7 @@ public sealed class DemoDataGenerator
             row.Text(previous);
             row.Text(change.Status);
             row.Text(change.Actor);
-            row.Instant(at);
+            row.Instant(change.EnteredAt is { } entered ? clock.Local(entered) : at);
             row.EndRow();
             previous = change.Status;
         }

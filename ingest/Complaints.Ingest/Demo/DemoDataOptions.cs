@@ -7,5 +7,10 @@ namespace Complaints.Ingest.Demo;
 /// <param name="Years">How many years of received dates, ending at <paramref name="LastDay"/>.</param>
 public sealed record DemoDataOptions(int Complaints, int Seed, DateOnly LastDay, int Years = 2);
 
-/// <summary>Full paths of the five canonical feed files the generator wrote.</summary>
-public sealed record DemoDataFiles(string Products, string Complaints, string StatusEvents, string Costs, string Surveys);
+/// <summary>Full paths of the five canonical feed files the generator wrote, and of the ground truth beside them.</summary>
+/// <param name="GroundTruth">ground_truth.json: what was planted in the data (docs/demo-ground-truth.md explains it).</param>
+public sealed record DemoDataFiles(string Products, string Complaints, string StatusEvents, string Costs, string Surveys, string GroundTruth)
+{
+    /// <summary>The five feed files, in the order they load (products first, so complaints find them).</summary>
+    public IReadOnlyList<string> Feeds => [Products, Complaints, StatusEvents, Costs, Surveys];
+}

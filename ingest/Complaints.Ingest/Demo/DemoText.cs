@@ -15,8 +15,9 @@ internal sealed class DemoText
 
     /// <param name="aboutTheProduct">A defect or technical fault, rather than a delivery, billing or service matter.</param>
     /// <param name="brief">Typed on a phone (SMS, chat): no greeting, no sign-off, no extra detail.</param>
+    /// <param name="planted">A recurring defect the complaint belongs to: its wording replaces the usual problem sentence.</param>
     public string Description(Random random, bool polish, DemoProduct product, bool aboutTheProduct, string defect,
-        string expectation, string customerFirstName, bool brief)
+        string expectation, string customerFirstName, bool brief, DemoRecurringDefect? planted = null)
     {
         _text.Clear();
         var lines = polish ? Polish : English;
@@ -24,10 +25,13 @@ internal sealed class DemoText
         if (!brief && random.Chance(0.6))
             Sentence(random.Pick(lines.Openings), random.Chance(0.35) ? '\n' : ' ');
 
-        var problems = lines.Problems.TryGetValue(defect, out var known) ? known : lines.GenericProblem;
+        var problems = planted is not null ? planted.Wordings[polish ? "pl" : "en"]
+            : lines.Problems.TryGetValue(defect, out var known) ? known : lines.GenericProblem;
         Sentence(random.Pick(problems).Replace("{p}", product.Name, StringComparison.Ordinal), ' ');
         if (defect == "error_code")
             Sentence(string.Format(CultureInfo.InvariantCulture, lines.ErrorMessage, random.Next(10, 99)), ' ');
+        if (aboutTheProduct && !brief && random.Chance(0.3))
+            Sentence(random.Pick(lines.Frequency), ' ');
 
         var details = brief ? 0 : random.Next(0, 3);
         if (details > 0)
@@ -54,7 +58,55 @@ internal sealed class DemoText
             _text.Append(random.Chance(0.5) ? '\n' : ' ');
             _text.Append(random.Pick(lines.Closings)).Append(", ").Append(customerFirstName);
         }
+
+        // People type in a hurry: some texts carry a slip of the keyboard, and some Polish ones are typed
+        // without diacritics at all, which a text model (and a key-phrase search) has to live with.
+        if (polish && random.Chance(0.07))
+            StripDiacritics();
+        if (random.Chance(0.09))
+        {
+            Typo(random);
+            if (random.Chance(0.3))
+                Typo(random);
+        }
         return _text.ToString().TrimEnd();
+    }
+
+    /// <summary>Swaps two neighbouring letters, drops one or doubles one, somewhere inside a word.</summary>
+    private void Typo(Random random)
+    {
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var i = random.Next(1, Math.Max(2, _text.Length - 1));
+            if (i + 1 >= _text.Length || !char.IsLetter(_text[i]) || !char.IsLetter(_text[i + 1]) || !char.IsLetter(_text[i - 1]))
+                continue;
+            switch (random.Next(3))
+            {
+                case 0:
+                    (_text[i], _text[i + 1]) = (_text[i + 1], _text[i]);
+                    break;
+                case 1:
+                    _text.Remove(i, 1);
+                    break;
+                default:
+                    _text.Insert(i, _text[i]);
+                    break;
+            }
+            return;
+        }
+    }
+
+    private void StripDiacritics()
+    {
+        for (var i = 0; i < _text.Length; i++)
+        {
+            _text[i] = _text[i] switch
+            {
+                'ą' => 'a', 'ć' => 'c', 'ę' => 'e', 'ł' => 'l', 'ń' => 'n', 'ó' => 'o', 'ś' => 's', 'ź' or 'ż' => 'z',
+                'Ą' => 'A', 'Ć' => 'C', 'Ę' => 'E', 'Ł' => 'L', 'Ń' => 'N', 'Ó' => 'O', 'Ś' => 'S', 'Ź' or 'Ż' => 'Z',
+                var c => c,
+            };
+        }
     }
 
     public static string? SurveyComment(Random random, bool polish, int csat)
@@ -77,6 +129,7 @@ internal sealed class DemoText
         Dictionary<string, string[]> Problems,
         string[] GenericProblem,
         string ErrorMessage,
+        string[] Frequency,
         string[] CaseDetails,
         string[] UsageDetails,
         string[] DeviceDetails,
@@ -125,6 +178,7 @@ internal sealed class DemoText
         },
         GenericProblem: ["Produkt ({p}) nie działa tak, jak powinien."],
         ErrorMessage: "Na wyświetlaczu pojawia się komunikat \"E{0}\".",
+        Frequency: ["Dzieje się to codziennie.", "Na początku zdarzało się to rzadko, teraz prawie ciągle.", "Problem wraca co kilka dni.", "To już trzeci raz w tym miesiącu."],
         CaseDetails:
         [
             "Zdjęcia przesyłam w załączniku.",
@@ -186,6 +240,7 @@ internal sealed class DemoText
         },
         GenericProblem: ["The {p} does not work as it should."],
         ErrorMessage: "The display shows \"E{0}\".",
+        Frequency: ["It happens every day.", "At first it was rare, now it is almost constant.", "The problem comes back every few days.", "This is the third time this month."],
         CaseDetails:
         [
             "Photos are attached.",

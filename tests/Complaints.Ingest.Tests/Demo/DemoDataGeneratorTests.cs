@@ -12,13 +12,12 @@ public sealed partial class DemoDataGeneratorTests(GeneratedDemoData data) : ICl
     private static readonly string[] OutcomeStatuses = ["resolved", "rejected"];
     private static readonly string[] SettledStatuses = ["resolved", "rejected", "closed"];
 
-    private static IEnumerable<string> AllPaths(DemoDataFiles files) =>
-        [files.Products, files.Complaints, files.StatusEvents, files.Costs, files.Surveys];
+    private static IEnumerable<string> AllPaths(DemoDataFiles files) => [.. files.Feeds, files.GroundTruth];
 
     private static DateOnly LocalDay(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Warsaw).DateTime);
 
     [Fact]
-    public void Same_seed_writes_the_same_bytes()
+    public void Same_seed_writes_the_same_bytes_including_the_ground_truth()
     {
         using var first = new TempDirectory();
         using var second = new TempDirectory();
@@ -27,6 +26,7 @@ public sealed partial class DemoDataGeneratorTests(GeneratedDemoData data) : ICl
         var a = new DemoDataGenerator().Write(first.Path, options);
         var b = new DemoDataGenerator().Write(second.Path, options);
 
+        Assert.Equal(6, AllPaths(a).Count());
         foreach (var (left, right) in AllPaths(a).Zip(AllPaths(b)))
             Assert.True(File.ReadAllBytes(left).AsSpan().SequenceEqual(File.ReadAllBytes(right)), $"{Path.GetFileName(left)} differs between runs");
     }
@@ -274,16 +274,29 @@ public sealed partial class DemoDataGeneratorTests(GeneratedDemoData data) : ICl
     [Fact]
     public void Description_language_matches_the_customer_language()
     {
+        // Some Polish customers type without diacritics, so Polish is recognised by its common words too.
         const string polishLetters = "ąćęłńóśźż";
+        string[] polishWords = ["nie ", "się", "sie ", "Prosz", "prosz", "jest", "Dzień", "Dzien", " w ", "Witam", "Szanown"];
+        string[] englishWords = ["Please", "I ", "The ", "the ", " it ", " is ", " and "];
         foreach (var c in data.Complaints.Rows)
         {
             var description = c["description"];
             if (c["customer_language"] == "pl")
-                Assert.True(description.IndexOfAny(polishLetters.ToCharArray()) >= 0, description);
+                Assert.True(description.IndexOfAny(polishLetters.ToCharArray()) >= 0 || polishWords.Any(w => description.Contains(w, StringComparison.Ordinal)), description);
             else
-                Assert.True(description.Contains("Please", StringComparison.Ordinal) || description.Contains("I ", StringComparison.Ordinal), description);
+                Assert.True(englishWords.Any(w => description.Contains(w, StringComparison.Ordinal)), description);
         }
         Assert.Contains(data.Complaints.Rows, c => c["customer_language"] == "en");
+    }
+
+    [Fact]
+    public void Some_Polish_descriptions_are_typed_without_diacritics()
+    {
+        const string polishLetters = "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ";
+        var polish = data.Complaints.Rows.Where(c => c["customer_language"] == "pl").ToList();
+        var withoutDiacritics = polish.Count(c => c["description"].IndexOfAny(polishLetters.ToCharArray()) < 0) / (double)polish.Count;
+
+        Assert.InRange(withoutDiacritics, 0.03, 0.12);
     }
 
     [Fact]
@@ -363,7 +376,8 @@ public sealed partial class DemoDataGeneratorTests(GeneratedDemoData data) : ICl
         Assert.Equal(40, CsvTable.Read(files.Products).Rows.Count);
         foreach (var path in new[] { files.Complaints, files.StatusEvents, files.Costs, files.Surveys })
             Assert.Empty(CsvTable.Read(path).Rows);
-        Assert.Equal(5, Directory.GetFiles(directory.Path).Length); // no partial files left behind
+        Assert.Equal(6, Directory.GetFiles(directory.Path).Length); // five feeds and the ground truth, no partial files left behind
+        Assert.Contains("\"recurring_defects\"", File.ReadAllText(files.GroundTruth), StringComparison.Ordinal);
     }
 
     [Fact]

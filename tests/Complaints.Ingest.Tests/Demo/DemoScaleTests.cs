@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Complaints.Ingest.Demo;
+using Xunit.Abstractions;
+
+namespace Complaints.Ingest.Tests.Demo;
+
+public sealed class DemoScaleTests(ITestOutputHelper output)
+{
+    private const long MaxGrowthBytes = 300L * 1024 * 1024;
+
+    /// <summary>
+    /// A million complaints (about 1.3 GB of files) are streamed: memory sampled at every progress report stays
+    /// within a fixed bound of what the process held before. The bound is loose on purpose: it catches anything
+    /// that keeps rows, not a few megabytes of buffers.
+    /// </summary>
+    [Fact]
+    public void A_million_complaints_are_generated_in_flat_memory()
+    {
+        using var directory = new TempDirectory();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: false);
+        process.Refresh();
+        var workingSetBefore = process.WorkingSet64;
+        var sampler = new MemorySampler(process);
+        var watch = Stopwatch.StartNew();
+
+        var files = new DemoDataGenerator().Write(directory.Path, new DemoDataOptions(1_000_000, 2026, new DateOnly(2025, 12, 31)), sampler);
+
+        watch.Stop();
+        var heapGrowth = sampler.PeakHeap - heapBefore;
+        var workingSetGrowth = sampler.PeakWorkingSet - workingSetBefore;
+        output.WriteLine($"1,000,000 complaints in {watch.Elapsed.TotalSeconds:F1} s; peak growth: managed heap {heapGrowth / 1048576.0:F0} MB, working set {workingSetGrowth / 1048576.0:F0} MB ({sampler.Samples} samples)");
+        Assert.Equal(100, sampler.Samples);
+        Assert.True(new FileInfo(files.Complaints).Length > 400L * 1024 * 1024);
+        Assert.True(heapGrowth < MaxGrowthBytes, $"managed heap grew by {heapGrowth / 1048576.0:F0} MB");
+        Assert.True(workingSetGrowth < MaxGrowthBytes, $"working set grew by {workingSetGrowth / 1048576.0:F0} MB");
+    }
+
+    private sealed class MemorySampler(Process process) : IProgress<long>
+    {
+        public long PeakHeap { get; private set; }
+        public long PeakWorkingSet { get; private set; }
+        public int Samples { get; private set; }
+
+        public void Report(long value)
+        {
+            Samples++;
+            PeakHeap = Math.Max(PeakHeap, GC.GetTotalMemory(forceFullCollection: false));
+            process.Refresh();
+            PeakWorkingSet = Math.Max(PeakWorkingSet, process.WorkingSet64);
+        }
+    }
+}
