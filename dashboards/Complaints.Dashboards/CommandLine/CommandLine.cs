@@ -1,18 +1,23 @@
 namespace Complaints.Dashboards.CommandLine;
 
 /// <summary>
-/// The host is the one executable: <c>ingest</c> (and later commands) run instead of the web host when named first.
+/// The host is the one executable: <c>ingest</c> and <c>demo</c> run instead of the web host when named first.
 /// Commands build a small host of their own, with the same configuration but nothing that runs by itself.
 /// </summary>
 public static class CommandLine
 {
-    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "ingest";
+    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "ingest" or "demo";
 
     public static Task<int> RunAsync(string[] args, TextWriter output) => args[0] switch
     {
         "ingest" => IngestCommand.RunAsync(args[1..], output),
+        "demo" => Task.FromResult(Complaints.Ingest.Demo.DemoGenerateCommand.Run(ResolveOut(args[1..]), output)),
         _ => Task.FromResult(2),
     };
+
+    /// <summary>The demo command's --out folder, taken from where the user ran the command.</summary>
+    private static string[] ResolveOut(string[] args) =>
+        args.Select((a, i) => i > 0 && args[i - 1] == "--out" ? UserPath(a) : a).ToArray();
 
     /// <summary>
     /// A path as the user typed it, taken from the directory they ran the command in: <c>dotnet run --project</c>
