@@ -30,7 +30,8 @@ public sealed class Browser : IAsyncLifetime
         var errors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
         page.PageError += (_, error) => errors.Add(error);
-        page.RequestFailed += (_, request) => errors.Add($"request failed: {request.Url}");
+        // An aborted request (navigation superseding a fetch) is nothing a user sees; any other failure is.
+        page.RequestFailed += (_, request) => { if (request.Failure != "net::ERR_ABORTED") errors.Add($"request failed: {request.Url} ({request.Failure})"); };
         await page.GotoAsync(url.ToString());
         return (page, errors);
     }
