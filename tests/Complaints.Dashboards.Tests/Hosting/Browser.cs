@@ -38,10 +38,7 @@ public sealed class Browser : IAsyncLifetime
 
     public static string ScreenshotPath(string name)
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Complaints.sln")))
-            directory = directory.Parent;
-        var folder = Path.Combine(directory?.FullName ?? AppContext.BaseDirectory, "tests", "artifacts", "screenshots");
+        var folder = Path.Combine(Complaints.Testing.Repository.Root, "tests", "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, $"{name}.png");
     }

@@ -59,6 +59,8 @@ public static class TestApp
             web.UseEnvironment("Testing");
             web.UseSetting("Reporting:TimeZone", "Europe/Warsaw");
             web.UseSetting("Reporting:Currency", "PLN");
+            // Inbox folders go to a temporary place unless a test names one: never into the source tree.
+            web.UseSetting("Ingest:Root", Path.Combine(Path.GetTempPath(), $"complaints-test-ingest-{Guid.NewGuid():N}"));
             foreach (var (key, value) in settings)
                 web.UseSetting(key, value);
             // Open Blazor circuits would otherwise hold the shutdown for the default 30 s.

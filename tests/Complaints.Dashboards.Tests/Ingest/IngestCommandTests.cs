@@ -7,13 +7,12 @@ namespace Complaints.Dashboards.Tests.Ingest;
 
 public sealed class IngestCommandTests
 {
-    private static string FixtureCsv(FeedLayout feed) => OverviewFixture.Files().Single(f => f.Feed == feed).Csv;
 
     [Fact]
     public async Task The_command_loads_a_file_and_exits_0_then_reports_a_redelivery()
     {
         using var warehouse = await TempWarehouse.CreateAsync();
-        var file = warehouse.WriteFile("complaints.csv", FixtureCsv(FeedLayouts.Complaints));
+        var file = warehouse.WriteFile("complaints.csv", OverviewFixture.Csv(FeedLayouts.Complaints));
         var path = Path.Combine(warehouse.Directory, "cli.duckdb");
 
         var (first, firstOutput) = await Run("ingest", file, "--feed", "complaints", "--warehouse", path);
@@ -30,7 +29,7 @@ public sealed class IngestCommandTests
     public async Task A_rejected_file_exits_non_zero_with_the_reason()
     {
         using var warehouse = await TempWarehouse.CreateAsync();
-        var file = warehouse.WriteFile("bad.csv", FixtureCsv(FeedLayouts.Complaints).Replace(",HA-0002,", ",,"));
+        var file = warehouse.WriteFile("bad.csv", OverviewFixture.Csv(FeedLayouts.Complaints).Replace(",HA-0002,", ",,"));
 
         var (code, output) = await Run("ingest", file, "--feed", "complaints", "--warehouse", Path.Combine(warehouse.Directory, "cli.duckdb"));
 
@@ -65,7 +64,7 @@ public sealed class IngestCommandTests
     public async Task While_another_process_holds_the_warehouse_the_command_points_to_the_upload()
     {
         using var warehouse = await TempWarehouse.CreateAsync(); // this test process now holds the file open
-        var file = warehouse.WriteFile("complaints.csv", FixtureCsv(FeedLayouts.Complaints));
+        var file = warehouse.WriteFile("complaints.csv", OverviewFixture.Csv(FeedLayouts.Complaints));
         var host = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, WorkingDirectory = Path.GetDirectoryName(host)! };
         foreach (var arg in new[] { host, "ingest", file, "--feed", "complaints", "--warehouse", warehouse.Database.Path })

@@ -9,7 +9,6 @@ namespace Complaints.Dashboards.Tests.Ingest;
 
 public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
 {
-    private static string FixtureCsv(FeedLayout feed) => OverviewFixture.Files().Single(f => f.Feed == feed).Csv;
 
     private Task<HttpResponseMessage> Upload(string feed, string csv, string? key, string fileName = "upload.csv")
     {
@@ -22,7 +21,7 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
     [Fact]
     public async Task An_upload_with_the_feeds_key_loads_and_answers_with_the_run_summary()
     {
-        var csv = FixtureCsv(FeedLayouts.Complaints).Replace("fixture,C", "upload,C");
+        var csv = OverviewFixture.Csv(FeedLayouts.Complaints).Replace("fixture,C", "upload,C");
 
         var response = await Upload("complaints", csv, IngestHost.ComplaintsKey, "tickets.csv");
         var again = await Upload("complaints", csv, IngestHost.ComplaintsKey, "tickets.csv");
@@ -37,7 +36,7 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
     public async Task A_multipart_upload_loads_too()
     {
         using var form = new MultipartFormDataContent();
-        var file = new StringContent(FixtureCsv(FeedLayouts.Complaints).Replace("fixture,C", "form,C"));
+        var file = new StringContent(OverviewFixture.Csv(FeedLayouts.Complaints).Replace("fixture,C", "form,C"));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(file, "file", "form.csv");
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/ingest/complaints") { Content = form };
@@ -53,7 +52,7 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
     public async Task A_malformed_upload_is_answered_with_the_line_and_field_and_stores_nothing()
     {
         var before = host.Warehouse.Count("complaints");
-        var csv = FixtureCsv(FeedLayouts.Complaints).Replace("fixture,C", "broken,C").Replace(",HA-0002,", ",,");
+        var csv = OverviewFixture.Csv(FeedLayouts.Complaints).Replace("fixture,C", "broken,C").Replace(",HA-0002,", ",,");
 
         var response = await Upload("complaints", csv, IngestHost.ComplaintsKey, "broken.csv");
 
@@ -71,7 +70,7 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
     [InlineData("tickets", IngestHost.ComplaintsKey, HttpStatusCode.NotFound, "Feeds: products, complaints")]
     public async Task An_upload_that_cannot_be_taken_says_what_is_wrong(string feed, string? key, HttpStatusCode status, string hint)
     {
-        var response = await Upload(feed, FixtureCsv(FeedLayouts.Complaints), key);
+        var response = await Upload(feed, OverviewFixture.Csv(FeedLayouts.Complaints), key);
 
         Assert.Equal(status, response.StatusCode);
         Assert.Contains(hint, await response.Content.ReadAsStringAsync());
@@ -83,7 +82,7 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
         var inbox = Path.Combine(host.IngestRoot, "products", "inbox");
         Directory.CreateDirectory(inbox);
         var path = Path.Combine(inbox, "products.csv");
-        File.WriteAllText(path, FixtureCsv(FeedLayouts.Products));
+        File.WriteAllText(path, OverviewFixture.Csv(FeedLayouts.Products));
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-1)); // settled: not being copied any more
 
         var deadline = DateTime.UtcNow.AddSeconds(30);

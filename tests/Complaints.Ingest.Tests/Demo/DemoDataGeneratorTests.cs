@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Complaints.Ingest.Demo;
 using Complaints.Ingest.Feeds;
+using Complaints.Testing;
 using DuckDB.NET.Data;
 
 namespace Complaints.Ingest.Tests.Demo;
@@ -433,7 +434,7 @@ public sealed partial class DemoDataGeneratorTests(GeneratedDemoData data) : ICl
     [Fact]
     public void Documented_samples_follow_the_canonical_layouts_and_refer_to_each_other()
     {
-        var docs = Path.Combine(RepositoryRoot(), "docs");
+        var docs = Path.Combine(Repository.Root, "docs");
         var feedsDoc = File.ReadAllText(Path.Combine(docs, "feeds.md"));
         var samples = FeedLayouts.All.ToDictionary(f => f.Name, f => CsvTable.Read(Path.Combine(docs, "samples", f.Name + ".csv")));
 
@@ -459,16 +460,6 @@ public sealed partial class DemoDataGeneratorTests(GeneratedDemoData data) : ICl
     {
         var sorted = values.Order().ToList();
         return sorted[sorted.Count / 2];
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Complaints.sln")))
-                return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("Complaints.sln not found above the test output directory.");
     }
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")]

@@ -36,12 +36,11 @@ public sealed class InboxProcessorTests : IAsyncLifetime
         return path;
     }
 
-    private static string FixtureCsv(FeedLayout feed) => OverviewFixture.Files().Single(f => f.Feed == feed).Csv;
 
     [Fact]
     public async Task A_dropped_file_is_loaded_and_moved_to_the_archive()
     {
-        Drop(FeedLayouts.Complaints, "complaints-2024-02.csv", FixtureCsv(FeedLayouts.Complaints));
+        Drop(FeedLayouts.Complaints, "complaints-2024-02.csv", OverviewFixture.Csv(FeedLayouts.Complaints));
 
         var results = await _inbox.ProcessAsync(FeedLayouts.Complaints);
 
@@ -56,7 +55,7 @@ public sealed class InboxProcessorTests : IAsyncLifetime
     [Fact]
     public async Task A_rejected_file_moves_to_failed_with_an_error_report_beside_it()
     {
-        Drop(FeedLayouts.Complaints, "bad.csv", FixtureCsv(FeedLayouts.Complaints).Replace("2024-02-05T08:00:00+01:00", "soon"));
+        Drop(FeedLayouts.Complaints, "bad.csv", OverviewFixture.Csv(FeedLayouts.Complaints).Replace("2024-02-05T08:00:00+01:00", "soon"));
 
         var result = Assert.Single(await _inbox.ProcessAsync(FeedLayouts.Complaints));
 
@@ -70,10 +69,10 @@ public sealed class InboxProcessorTests : IAsyncLifetime
     [Fact]
     public async Task A_redelivered_file_is_recorded_and_archived_without_changing_anything()
     {
-        Drop(FeedLayouts.Complaints, "complaints.csv", FixtureCsv(FeedLayouts.Complaints));
+        Drop(FeedLayouts.Complaints, "complaints.csv", OverviewFixture.Csv(FeedLayouts.Complaints));
         await _inbox.ProcessAsync(FeedLayouts.Complaints);
         _time.Advance(TimeSpan.FromHours(1));
-        Drop(FeedLayouts.Complaints, "complaints.csv", FixtureCsv(FeedLayouts.Complaints));
+        Drop(FeedLayouts.Complaints, "complaints.csv", OverviewFixture.Csv(FeedLayouts.Complaints));
 
         var again = Assert.Single(await _inbox.ProcessAsync(FeedLayouts.Complaints));
 
@@ -85,7 +84,7 @@ public sealed class InboxProcessorTests : IAsyncLifetime
     [Fact]
     public async Task A_file_still_being_written_waits_for_the_next_run()
     {
-        var path = Drop(FeedLayouts.Complaints, "arriving.csv", FixtureCsv(FeedLayouts.Complaints));
+        var path = Drop(FeedLayouts.Complaints, "arriving.csv", OverviewFixture.Csv(FeedLayouts.Complaints));
         File.SetLastWriteTimeUtc(path, _time.GetUtcNow().UtcDateTime.AddSeconds(-1)); // written a second ago
 
         Assert.Empty(await _inbox.ProcessAsync(FeedLayouts.Complaints));

@@ -13,7 +13,7 @@ public sealed class DocumentedSamplesTests
     {
         using var warehouse = await TempWarehouse.CreateAsync();
         var loader = new CanonicalFileLoader(warehouse.Database, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance);
-        var samples = Path.Combine(RepositoryRoot(), "docs", "samples");
+        var samples = Path.Combine(Repository.Root, "docs", "samples");
 
         foreach (var feed in FeedLayouts.All)
         {
@@ -26,13 +26,5 @@ public sealed class DocumentedSamplesTests
         Assert.Equal(0, connection.Scalar<long>("SELECT count(*) FROM complaints c LEFT JOIN products p ON p.sku = c.product_sku WHERE p.sku IS NULL"));
         foreach (var table in new[] { "status_events", "costs", "surveys" })
             Assert.Equal(0, connection.Scalar<long>($"SELECT count(*) FROM {table} WHERE complaint_key IS NULL"));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Complaints.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Complaints.sln not found above the test's folder.");
     }
 }

@@ -34,6 +34,9 @@ public static class OverviewFixture
             Cost("K5", "C6", "labour", "5.00", "USD"))),       // no rate: counted as unconverted
     ];
 
+    /// <summary>The fixture's file for one feed.</summary>
+    public static string Csv(FeedLayout feed) => Files().Single(f => f.Feed == feed).Csv;
+
     public static readonly IReadOnlyDictionary<string, long> ComplaintsPerProduct =
         new Dictionary<string, long> { ["HA-0001"] = 3, ["HA-0002"] = 2, ["EL-0001"] = 2, ["XX-9999"] = 1 };
 
