@@ -70,6 +70,16 @@ public sealed class SlaClockTests
     }
 
     [Fact]
+    public void A_pause_that_began_before_the_clock_started_counts_only_from_the_start()
+    {
+        // Waiting from Sunday 9 Mar 2025 until Monday 10:00; the clock starts Monday 08:00 and runs to 12:00: 2 h count.
+        var pauses = new[] { new ClockPause(Warsaw.At("2025-03-09 12:00"), Warsaw.At("2025-03-10 10:00")) };
+
+        Assert.Equal(TimeSpan.FromHours(2), _clock.Elapsed(SlaClockMode.Calendar, Warsaw.At("2025-03-10 08:00"), Warsaw.At("2025-03-10 12:00"), pauses));
+        Assert.Equal(Warsaw.At("2025-03-10 11:00"), _clock.DueAt(new SlaTarget(TimeSpan.FromHours(1), SlaClockMode.BusinessHours), Warsaw.At("2025-03-10 08:00"), pauses));
+    }
+
+    [Fact]
     public void A_pause_still_open_stops_the_clock_and_leaves_no_due_time()
     {
         var pauses = new[] { new ClockPause(Warsaw.At("2025-03-10 12:00"), null) };

@@ -47,7 +47,12 @@ public sealed class CountryHolidayCalendar : IHolidayCalendar
     public bool IsHoliday(DateOnly date) => HolidaysIn(date.Year).Contains(date);
 
     public IReadOnlySet<DateOnly> HolidaysIn(int year) =>
-        _holidaysByYear.GetOrAdd(year, y => _source.PublicHolidays(y).Select(DateOnly.FromDateTime).ToHashSet());
+        _holidaysByYear.GetOrAdd(year, y =>
+        {
+            // GetOrAdd may run this on two threads at once; the package instance is not documented as thread-safe.
+            lock (_source)
+                return _source.PublicHolidays(y).Select(DateOnly.FromDateTime).ToHashSet();
+        });
 }
 
 /// <summary>
