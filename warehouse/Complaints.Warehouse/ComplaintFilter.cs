@@ -1,17 +1,28 @@
 namespace Complaints.Warehouse;
 
 /// <summary>
-/// The shared filters of pages and API. Dates are inclusive days of receipt in the reporting time zone.
-/// Later filters (product, line, channel…) join here so every query narrows the same way.
+/// The shared filters of every page, API and export: days of receipt (inclusive, in the reporting time zone) and
+/// the complaint's product, product line, defect category, channel, customer segment, country and status.
+/// Every query narrows through <see cref="Predicate"/>, so a figure and the list behind it always agree.
 /// </summary>
-public sealed record ComplaintFilter(DateOnly? From = null, DateOnly? To = null)
+public sealed record ComplaintFilter(
+    DateOnly? From = null, DateOnly? To = null,
+    string? Product = null, string? Line = null, string? Category = null, string? Channel = null,
+    string? Segment = null, string? Country = null, string? Status = null)
 {
     public static readonly ComplaintFilter All = new();
 
-    /// <summary>A predicate over <c>complaints c</c>; bind its values with <see cref="Parameters"/>.</summary>
+    /// <summary>A predicate over <c>complaints c</c>; bind its values with <see cref="Parameters"/>. A NULL value means "any".</summary>
     public const string Predicate = """
         (CAST($from_instant AS TIMESTAMPTZ) IS NULL OR c.received_at >= CAST($from_instant AS TIMESTAMPTZ))
         AND (CAST($to_instant AS TIMESTAMPTZ) IS NULL OR c.received_at < CAST($to_instant AS TIMESTAMPTZ))
+        AND (CAST($product AS VARCHAR) IS NULL OR c.product_sku = $product)
+        AND (CAST($line AS VARCHAR) IS NULL OR c.product_sku IN (SELECT p.sku FROM products p WHERE p.product_line = $line))
+        AND (CAST($category AS VARCHAR) IS NULL OR c.defect_category = $category)
+        AND (CAST($channel AS VARCHAR) IS NULL OR c.channel = $channel)
+        AND (CAST($segment AS VARCHAR) IS NULL OR (c.source, c.customer_id) IN (SELECT cu.source, cu.customer_id FROM customers cu WHERE cu.segment = $segment))
+        AND (CAST($country AS VARCHAR) IS NULL OR (c.source, c.customer_id) IN (SELECT cu.source, cu.customer_id FROM customers cu WHERE cu.country = $country))
+        AND (CAST($status AS VARCHAR) IS NULL OR c.status = $status)
         """;
 
     /// <summary>
@@ -22,7 +33,12 @@ public sealed record ComplaintFilter(DateOnly? From = null, DateOnly? To = null)
     public (string Name, object? Value)[] Parameters(string timeZone)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
-        return [("from_instant", StartOfDay(From, zone)), ("to_instant", StartOfDay(To?.AddDays(1), zone)), ("tz", timeZone)];
+        return
+        [
+            ("from_instant", StartOfDay(From, zone)), ("to_instant", StartOfDay(To?.AddDays(1), zone)), ("tz", timeZone),
+            ("product", Product), ("line", Line), ("category", Category), ("channel", Channel),
+            ("segment", Segment), ("country", Country), ("status", Status),
+        ];
     }
 
     private static DateTimeOffset? StartOfDay(DateOnly? day, TimeZoneInfo zone)

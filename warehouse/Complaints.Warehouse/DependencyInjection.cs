@@ -19,6 +19,8 @@ public static class DependencyInjection
             sp.GetRequiredService<ILogger<WarehouseDatabase>>()));
         builder.Services.AddSingleton<OverviewQueries>();
         builder.Services.AddSingleton<Ingest.IngestRunQueries>();
+        builder.Services.AddSingleton<ComplaintList.ComplaintListQueries>();
+        builder.Services.AddSingleton<ComplaintList.FilterOptionsQuery>();
         builder.Services.AddHostedService<WarehouseStartup>();
         return builder;
     }

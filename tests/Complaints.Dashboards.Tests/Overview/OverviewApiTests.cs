@@ -39,6 +39,19 @@ public sealed class OverviewApiTests(DashboardsHost host)
     }
 
     [Theory]
+    [InlineData("line=Home%20appliances", "HA-0001:3,HA-0002:2")]
+    [InlineData("product=EL-0001", "EL-0001:2")]
+    [InlineData("status=resolved&line=Electronics", "EL-0001:1")]
+    [InlineData("channel=email&segment=standard&country=", "EL-0001:2,HA-0001:3,HA-0002:2,XX-9999:1")]
+    [InlineData("segment=vip", "")]
+    public async Task Each_shared_filter_narrows_the_figures(string query, string expected)
+    {
+        var counts = await host.Http.GetFromJsonAsync<List<ProductCount>>($"/api/overview/complaints-per-product?{query}");
+
+        Assert.Equal(expected, string.Join(",", counts!.OrderBy(c => c.Sku, StringComparer.Ordinal).Select(c => $"{c.Sku}:{c.Complaints}")));
+    }
+
+    [Theory]
     [InlineData("from=31.01.2024", "'from' must be a date written as yyyy-MM-dd")]
     [InlineData("from=2024-03-01&to=2024-02-01", "'from' (2024-03-01) is after 'to' (2024-02-01)")]
     public async Task A_bad_filter_is_answered_with_what_to_fix(string query, string expected)

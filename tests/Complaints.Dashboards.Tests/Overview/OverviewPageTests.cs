@@ -61,6 +61,43 @@ public sealed class OverviewPageTests(DashboardsHost host, Browser browser)
         Assert.Contains("'from' must be a date written as yyyy-MM-dd", message);
     }
 
+    [Fact]
+    public async Task Clicking_a_bar_opens_the_complaints_behind_it_and_their_count_equals_the_bar()
+    {
+        var (page, errors) = await browser.OpenAsync(new Uri(host.BaseAddress, "/?from=2024-01-01&to=2024-02-29"));
+        var bars = await DrawnBars(page, "complaints-per-product");
+
+        // The top bar is the product with the most complaints: Kettle Aqua, 3.
+        // Plotly listens on its drag layer above the bars, so the click goes to that point rather than to the path itself.
+        await page.Locator("[data-chart=complaints-per-product] .bars .point path").Last.ClickAsync(new LocatorClickOptions { Force = true });
+        await page.WaitForURLAsync(url => url.Contains("/complaints?", StringComparison.Ordinal));
+        var count = await page.Locator("[data-figure=count]").InnerTextAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("complaints-drill-down"), FullPage = true });
+
+        Assert.Contains("product=HA-0001", page.Url);
+        Assert.Contains("from=2024-01-01", page.Url);
+        Assert.Equal(bars["Kettle Aqua"].ToString(CultureInfo.InvariantCulture), count);
+        Assert.Equal(3, await page.Locator("table.figures tbody tr").CountAsync());
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_product_line_filter_narrows_the_charts_and_stays_in_the_URL()
+    {
+        var (page, errors) = await browser.OpenAsync(new Uri(host.BaseAddress, "/"));
+        await page.SelectOptionAsync("select[name=line]", "Home appliances");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => url.EndsWith("/?line=Home+appliances", StringComparison.Ordinal));
+
+        var perProduct = await DrawnBars(page, "complaints-per-product");
+
+        Assert.Equal(new Dictionary<string, double> { ["Kettle Aqua"] = 3, ["Toaster Duo"] = 2 }, perProduct);
+        Assert.Equal("Home appliances", await page.InputValueAsync("select[name=line]"));
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        await page.CloseAsync();
+    }
+
     /// <summary>Label → value of the bars plotly drew (plotly keeps the drawn data on its graph element).</summary>
     private static async Task<Dictionary<string, double>> DrawnBars(IPage page, string chart)
     {

@@ -1,34 +1,62 @@
 using System.Globalization;
 using Complaints.Warehouse;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Complaints.Dashboards.Features.Filters;
 
 /// <summary>
-/// Reads the shared filters from a URL query: pages and API take the same names (from, to: inclusive days of receipt,
-/// yyyy-MM-dd), so a page's address and its API call narrow the data the same way.
+/// The shared filters as they appear in a URL. Pages and API take the same names, so a page's address and its
+/// API call narrow the data the same way: from, to (inclusive days of receipt, yyyy-MM-dd), product (SKU), line,
+/// category, channel, segment, country, status. An empty value means "any".
 /// </summary>
+public sealed record FilterParameters(
+    string? From = null, string? To = null, string? Product = null, string? Line = null, string? Category = null,
+    string? Channel = null, string? Segment = null, string? Country = null, string? Status = null)
+{
+    public static readonly IReadOnlyList<string> Names = ["from", "to", "product", "line", "category", "channel", "segment", "country", "status"];
+
+    public bool TryParse(out ComplaintFilter filter, out string? error) => FilterQuery.TryParse(this, out filter, out error);
+
+    /// <summary>The query string of this filter (empty values left out), e.g. for a drill-down link.</summary>
+    public string ToQueryString(params (string Name, string? Value)[] extra)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["from"] = From, ["to"] = To, ["product"] = Product, ["line"] = Line, ["category"] = Category,
+            ["channel"] = Channel, ["segment"] = Segment, ["country"] = Country, ["status"] = Status,
+        };
+        foreach (var (name, value) in extra)
+            values[name] = value;
+        var present = values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToDictionary(v => v.Key, v => v.Value);
+        return QueryHelpers.AddQueryString("", present);
+    }
+}
+
 public static class FilterQuery
 {
     public const string DateFormat = "yyyy-MM-dd";
 
-    public static bool TryParse(string? from, string? to, out ComplaintFilter filter, out string? error)
+    public static bool TryParse(FilterParameters query, out ComplaintFilter filter, out string? error)
     {
         filter = ComplaintFilter.All;
-        error = ParseDate("from", from, out var fromDate);
+        error = ParseDate("from", query.From, out var fromDate);
         DateOnly? toDate = null;
-        error ??= ParseDate("to", to, out toDate);
+        error ??= ParseDate("to", query.To, out toDate);
         if (error is not null)
             return false;
         if (fromDate > toDate)
         {
-            error = $"'from' ({from}) is after 'to' ({to}); swap the dates.";
+            error = $"'from' ({query.From}) is after 'to' ({query.To}); swap the dates.";
             return false;
         }
-        filter = new ComplaintFilter(fromDate, toDate);
+        filter = new ComplaintFilter(fromDate, toDate, Value(query.Product), Value(query.Line), Value(query.Category),
+            Value(query.Channel), Value(query.Segment), Value(query.Country), Value(query.Status));
         return true;
     }
 
     public static string? Format(DateOnly? date) => date?.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    private static string? Value(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string? ParseDate(string name, string? text, out DateOnly? date)
     {

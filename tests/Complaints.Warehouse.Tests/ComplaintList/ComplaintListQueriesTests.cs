@@ -1,0 +1,51 @@
+using Complaints.Testing;
+using Complaints.Warehouse.ComplaintList;
+using Microsoft.Extensions.Options;
+
+namespace Complaints.Warehouse.Tests.ComplaintList;
+
+public sealed class ComplaintListQueriesTests
+{
+    private static async Task<(TempWarehouse Warehouse, ComplaintListQueries Queries)> WithComplaints(params (string Id, string Description)[] complaints)
+    {
+        var warehouse = await TempWarehouse.CreateAsync();
+        using var connection = warehouse.Database.OpenConnection();
+        var received = new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero);
+        foreach (var (id, description) in complaints)
+            connection.Execute("""
+                INSERT INTO complaints (source, external_id, updated_at, received_at, status, product_sku, description, run_id)
+                VALUES ('test', $id, $at, $at, 'new', 'HA-0001', $description, 0)
+                """, ("id", id), ("at", received), ("description", description));
+        return (warehouse, new ComplaintListQueries(warehouse.Database, Options.Create(new ReportingOptions())));
+    }
+
+    [Theory]
+    [InlineData("USZCZELKA DRZWI PĘKŁA")]
+    [InlineData("uszczelka drzwi pekla")]
+    [InlineData("Pękła")]
+    [InlineData("lodz")]
+    public async Task Search_ignores_case_and_Polish_diacritics(string search)
+    {
+        var (warehouse, queries) = await WithComplaints(
+            ("C1", "Pralka przecieka w Łodzi, uszczelka drzwi pękła po tygodniu."),
+            ("C2", "Telewizor ma smugę na ekranie."));
+        using var _ = warehouse;
+
+        var found = queries.Page(ComplaintFilter.All, search, ComplaintSort.Received, descending: true, offset: 0, limit: 10);
+
+        Assert.Equal(["C1"], found.Select(c => c.ExternalId));
+        Assert.Equal(1, queries.Count(ComplaintFilter.All, search));
+    }
+
+    [Fact]
+    public async Task Search_text_is_data_not_a_pattern()
+    {
+        var (warehouse, queries) = await WithComplaints(("C1", "100% broken"), ("C2", "works"));
+        using var _ = warehouse;
+
+        Assert.Equal(1, queries.Count(ComplaintFilter.All, "%")); // the literal sign, not a wildcard matching both
+        Assert.Equal(1, queries.Count(ComplaintFilter.All, "100%"));
+        Assert.Equal(0, queries.Count(ComplaintFilter.All, "'; DROP TABLE complaints; --"));
+        Assert.Equal(2, queries.Count(ComplaintFilter.All, null));
+    }
+}

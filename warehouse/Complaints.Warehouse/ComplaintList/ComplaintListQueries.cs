@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+
+namespace Complaints.Warehouse.ComplaintList;
+
+public sealed record ComplaintListItem(
+    string Source, string ExternalId, DateTimeOffset ReceivedAt, string ProductSku, string ProductName, string ProductLine,
+    string? Channel, string Status, string? DefectCategory, string? Segment, string? Description);
+
+public enum ComplaintSort { Received, Product, Status, Channel }
+
+/// <summary>
+/// The complaint list behind every figure: the same <see cref="ComplaintFilter"/> as the charts, so a drill-down's
+/// count equals the number clicked. Search ignores case and Polish diacritics (DuckDB's fts extension is not available).
+/// </summary>
+public sealed class ComplaintListQueries(WarehouseDatabase warehouse, IOptions<ReportingOptions> reporting)
+{
+    // strip_accents folds ą, ę, ó, ś, ź, ż, ć, ń; ł is a letter of its own and is folded by hand.
+    private const string Folded = "strip_accents(replace(lower({0}), 'ł', 'l'))";
+    private static readonly string SearchPredicate =
+        $"(CAST($search AS VARCHAR) IS NULL OR contains({string.Format(Folded, "c.description")}, {string.Format(Folded, "$search")}) OR c.external_id = $search)";
+
+    public long Count(ComplaintFilter filter, string? search)
+    {
+        using var connection = warehouse.OpenConnection();
+        return connection.Scalar<long>($"SELECT count(*) FROM complaints c WHERE {ComplaintFilter.Predicate} AND {SearchPredicate}", Parameters(filter, search));
+    }
+
+    public IReadOnlyList<ComplaintListItem> Page(ComplaintFilter filter, string? search, ComplaintSort sort, bool descending, int offset, int limit)
+    {
+        // The ORDER BY comes from this closed list, never from the request's text.
+        var order = sort switch
+        {
+            ComplaintSort.Product => "product_name",
+            ComplaintSort.Status => "c.status",
+            ComplaintSort.Channel => "c.channel",
+            _ => "c.received_at",
+        } + (descending ? " DESC" : " ASC") + ", c.source, c.external_id";
+        using var connection = warehouse.OpenConnection();
+        return connection.QueryList($"""
+            SELECT c.source, c.external_id, c.received_at, c.product_sku, coalesce(p.name, c.product_sku) AS product_name,
+                   coalesce(p.product_line, 'Unknown'), c.channel, c.status, c.defect_category, cu.segment, left(c.description, 160)
+            FROM complaints c
+            LEFT JOIN products p ON p.sku = c.product_sku
+            LEFT JOIN customers cu ON cu.source = c.source AND cu.customer_id = c.customer_id
+            WHERE {ComplaintFilter.Predicate} AND {SearchPredicate}
+            ORDER BY {order}
+            LIMIT $limit OFFSET $offset
+            """,
+            r => new ComplaintListItem(r.GetString(0), r.GetString(1), r.GetInstant(2), r.GetString(3), r.GetString(4), r.GetString(5),
+                r.NullableString(6), r.GetString(7), r.NullableString(8), r.NullableString(9), r.NullableString(10)),
+            [.. Parameters(filter, search), ("limit", limit), ("offset", offset)]);
+    }
+
+    private (string, object?)[] Parameters(ComplaintFilter filter, string? search) =>
+        [.. filter.Parameters(reporting.Value.TimeZone), ("search", string.IsNullOrWhiteSpace(search) ? null : search.Trim())];
+}
