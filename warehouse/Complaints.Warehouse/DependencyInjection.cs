@@ -21,6 +21,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<Ingest.IngestRunQueries>();
         builder.Services.AddSingleton<ComplaintList.ComplaintListQueries>();
         builder.Services.AddSingleton<ComplaintList.FilterOptionsQuery>();
+        builder.Services.AddSingleton<ComplaintList.ComplaintDetailQuery>();
         builder.Services.AddHostedService<WarehouseStartup>();
         return builder;
     }
