@@ -65,7 +65,7 @@ foreach (var (name, filter) in new[] { ("all dates", ComplaintFilter.All), ("one
 {
     report.Queries.Add(new QueryFigure("totals", name, Timings.Measure(3, options.Runs, () => queries.Totals(filter))));
     report.Queries.Add(new QueryFigure("complaints per product", name, Timings.Measure(3, options.Runs, () => queries.ComplaintsPerProduct(filter))));
-    report.Queries.Add(new QueryFigure("monthly trend", name, Timings.Measure(3, options.Runs, () => queries.MonthlyTrend(filter))));
+    report.Queries.Add(new QueryFigure("monthly trend", name, Timings.Measure(3, options.Runs, () => queries.Trend(filter))));
     report.Queries.Add(new QueryFigure("handling time per product", name, Timings.Measure(3, options.Runs, () => queries.HandlingTimePerProduct(filter))));
     report.Queries.Add(new QueryFigure("cost per product", name, Timings.Measure(3, options.Runs, () => queries.CostPerProduct(filter))));
     report.Queries.Add(new QueryFigure("whole page (5 queries in parallel)", name, Timings.Measure(3, options.Runs, () => queries.GetAsync(filter).GetAwaiter().GetResult())));

@@ -18,7 +18,7 @@ public sealed class OverviewApiTests(DashboardsHost host)
         Assert.NotNull(figures);
         Assert.Equal(new OverviewTotals(8, 5, 3, new DateOnly(2024, 1, 1), new DateOnly(2024, 2, 21)), figures.Totals);
         Assert.Equal(OverviewFixture.ComplaintsPerProduct, figures.ComplaintsPerProduct.ToDictionary(p => p.Sku, p => p.Complaints));
-        Assert.Equal(OverviewFixture.ComplaintsPerMonth, figures.MonthlyTrend.ToDictionary(m => m.Month, m => m.Complaints));
+        Assert.Equal(OverviewFixture.ComplaintsPerMonth, figures.Trend.ToDictionary(m => m.Period, m => m.Complaints));
         Assert.Equal(OverviewFixture.MedianHandlingDays, figures.HandlingTimePerProduct.ToDictionary(h => h.Sku, h => Math.Round(h.MedianDays, 6)));
         Assert.Equal(OverviewFixture.CostPerProductPln, figures.CostPerProduct.Products.ToDictionary(c => c.Sku, c => c.Amount));
         Assert.Equal(479.50m, figures.CostPerProduct.Total);
@@ -36,6 +36,17 @@ public sealed class OverviewApiTests(DashboardsHost host)
 
         Assert.Equal(OverviewFixture.ComplaintsPerProductInFebruary, february!.ToDictionary(p => p.Sku, p => p.Complaints));
         Assert.Equal(new Dictionary<string, decimal> { ["HA-0001"] = 250.50m, ["EL-0001"] = 43.00m }, costs!.Products.ToDictionary(c => c.Sku, c => c.Amount));
+    }
+
+    [Theory]
+    [InlineData("week", "2024-01-01:1,2024-01-08:1,2024-01-15:1,2024-01-29:1,2024-02-05:2,2024-02-19:2")]
+    [InlineData("quarter", "2024-01-01:8")]
+    [InlineData("day", "2024-01-01:1,2024-01-10:1,2024-01-20:1,2024-02-01:1,2024-02-05:1,2024-02-10:1,2024-02-20:1,2024-02-21:1")]
+    public async Task The_trend_buckets_by_day_ISO_week_month_or_quarter_in_the_reporting_zone(string bucket, string expected)
+    {
+        var trend = await host.Http.GetFromJsonAsync<List<PeriodCount>>($"/api/overview/trend?bucket={bucket}");
+
+        Assert.Equal(expected, string.Join(",", trend!.Select(p => $"{p.Period:yyyy-MM-dd}:{p.Complaints}")));
     }
 
     [Theory]

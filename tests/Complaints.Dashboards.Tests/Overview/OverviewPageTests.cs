@@ -20,13 +20,13 @@ public sealed class OverviewPageTests(DashboardsHost host, Browser browser)
         var perProduct = await DrawnBars(page, "complaints-per-product");
         var handling = await DrawnBars(page, "handling-time-per-product");
         var costs = await DrawnBars(page, "cost-per-product");
-        var trend = await DrawnPoints(page, "monthly-trend");
+        var trend = await DrawnPoints(page, "trend");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("overview"), FullPage = true });
 
         Assert.Equal(api!.ComplaintsPerProduct.ToDictionary(p => p.Name, p => (double)p.Complaints), perProduct);
         Assert.Equal(api.HandlingTimePerProduct.ToDictionary(h => h.Name, h => Math.Round(h.MedianDays, 2)), handling);
         Assert.Equal(api.CostPerProduct.Products.ToDictionary(c => c.Name, c => (double)c.Amount), costs);
-        Assert.Equal(api.MonthlyTrend.ToDictionary(m => m.Month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m => (double)m.Complaints), trend);
+        Assert.Equal(api.Trend.ToDictionary(m => m.Period.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m => (double)m.Complaints), trend);
         Assert.Equal(4, await page.Locator(".chart .js-plotly-plot").CountAsync());
         Assert.Equal(api.ComplaintsPerProduct.Count, await page.Locator("[data-chart=complaints-per-product] .bars .point").CountAsync());
         Assert.Equal("8", await page.Locator("[data-figure=complaints]").InnerTextAsync());

@@ -3,7 +3,8 @@ namespace Complaints.Warehouse.Overview;
 public sealed record OverviewFigures(
     OverviewTotals Totals,
     IReadOnlyList<ProductCount> ComplaintsPerProduct,
-    IReadOnlyList<MonthCount> MonthlyTrend,
+    TimeBucket Bucket,
+    IReadOnlyList<PeriodCount> Trend,
     IReadOnlyList<ProductHandlingTime> HandlingTimePerProduct,
     ProductCosts CostPerProduct);
 
@@ -11,8 +12,12 @@ public sealed record OverviewTotals(long Complaints, long Resolved, long Open, D
 
 public sealed record ProductCount(string Sku, string Name, string ProductLine, long Complaints);
 
-/// <summary>A calendar month in the reporting time zone, as its first day.</summary>
-public sealed record MonthCount(DateOnly Month, long Complaints);
+/// <summary>How the trend groups days: by day, ISO week (starting Monday), month or quarter, in the reporting time zone.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TimeBucket>))]
+public enum TimeBucket { Day, Week, Month, Quarter }
+
+/// <summary>A period of the trend, as its first day.</summary>
+public sealed record PeriodCount(DateOnly Period, long Complaints);
 
 /// <summary>Received → resolved in calendar days (elapsed time / 24 h), over resolved complaints only.</summary>
 public sealed record ProductHandlingTime(string Sku, string Name, string ProductLine, double MedianDays, long Resolved);

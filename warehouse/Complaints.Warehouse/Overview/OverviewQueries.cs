@@ -9,15 +9,15 @@ public sealed class OverviewQueries(WarehouseDatabase warehouse, IOptions<Report
 {
     private readonly ReportingOptions _reporting = reporting.Value;
 
-    public async Task<OverviewFigures> GetAsync(ComplaintFilter filter, CancellationToken cancellationToken = default)
+    public async Task<OverviewFigures> GetAsync(ComplaintFilter filter, TimeBucket bucket = TimeBucket.Month, CancellationToken cancellationToken = default)
     {
         // Each figure on its own connection: DuckDB runs them side by side.
         var totals = Run(() => Totals(filter), cancellationToken);
         var perProduct = Run(() => ComplaintsPerProduct(filter), cancellationToken);
-        var trend = Run(() => MonthlyTrend(filter), cancellationToken);
+        var trend = Run(() => Trend(filter, bucket), cancellationToken);
         var handling = Run(() => HandlingTimePerProduct(filter), cancellationToken);
         var costs = Run(() => CostPerProduct(filter), cancellationToken);
-        return new OverviewFigures(await totals, await perProduct, await trend, await handling, await costs);
+        return new OverviewFigures(await totals, await perProduct, bucket, await trend, await handling, await costs);
     }
 
     public OverviewTotals Totals(ComplaintFilter filter)
@@ -30,8 +30,8 @@ public sealed class OverviewQueries(WarehouseDatabase warehouse, IOptions<Report
     public IReadOnlyList<ProductCount> ComplaintsPerProduct(ComplaintFilter filter) => Query(Sql("ComplaintsPerProduct"), filter,
         r => new ProductCount(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3)));
 
-    public IReadOnlyList<MonthCount> MonthlyTrend(ComplaintFilter filter) => Query(Sql("MonthlyTrend"), filter,
-        r => new MonthCount(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt64(1)));
+    public IReadOnlyList<PeriodCount> Trend(ComplaintFilter filter, TimeBucket bucket = TimeBucket.Month) => Query(Sql("Trend"), filter,
+        r => new PeriodCount(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt64(1)), ("bucket", bucket.ToString().ToLowerInvariant()));
 
     public IReadOnlyList<ProductHandlingTime> HandlingTimePerProduct(ComplaintFilter filter) => Query(Sql("HandlingTimePerProduct"), filter,
         r => new ProductHandlingTime(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetInt64(4)));
@@ -55,12 +55,12 @@ public sealed class OverviewQueries(WarehouseDatabase warehouse, IOptions<Report
 
     private static string Sql(string name) => Warehouse.Sql.Load(typeof(OverviewQueries).Assembly, $"Overview.{name}.sql");
 
-    private List<T> Query<T>(string sql, ComplaintFilter filter, Func<IDataRecord, T> map)
+    private List<T> Query<T>(string sql, ComplaintFilter filter, Func<IDataRecord, T> map, params (string Name, object? Value)[] extra)
     {
         using var connection = warehouse.OpenConnection();
-        return Query(connection, sql, filter, map);
+        return Query(connection, sql, filter, map, extra);
     }
 
-    private List<T> Query<T>(DuckDBConnection connection, string sql, ComplaintFilter filter, Func<IDataRecord, T> map) =>
-        connection.QueryList(sql.Replace("/*filter*/", ComplaintFilter.Predicate, StringComparison.Ordinal), map, filter.Parameters(_reporting.TimeZone));
+    private List<T> Query<T>(DuckDBConnection connection, string sql, ComplaintFilter filter, Func<IDataRecord, T> map, params (string Name, object? Value)[] extra) =>
+        connection.QueryList(sql.Replace("/*filter*/", ComplaintFilter.Predicate, StringComparison.Ordinal), map, [.. filter.Parameters(_reporting.TimeZone), .. extra]);
 }

@@ -10,12 +10,16 @@ public static class OverviewEndpoints
     public static IEndpointRouteBuilder MapOverviewEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/overview").WithTags("Overview");
-        api.MapGet("", ([AsParameters] FilterParameters query, OverviewQueries queries, CancellationToken ct) =>
-            Filtered(query, filter => queries.GetAsync(filter, ct)));
+        api.MapGet("", ([AsParameters] FilterParameters query, string? bucket, OverviewQueries queries, CancellationToken ct) =>
+            TimeBuckets.Parse(bucket) is not null || string.IsNullOrEmpty(bucket)
+                ? Filtered(query, filter => queries.GetAsync(filter, TimeBuckets.Parse(bucket) ?? TimeBucket.Month, ct))
+                : Task.FromResult(TimeBuckets.Invalid(bucket)));
         api.MapGet("/complaints-per-product", ([AsParameters] FilterParameters query, OverviewQueries queries) =>
             Filtered(query, filter => Task.FromResult(queries.ComplaintsPerProduct(filter))));
-        api.MapGet("/monthly-trend", ([AsParameters] FilterParameters query, OverviewQueries queries) =>
-            Filtered(query, filter => Task.FromResult(queries.MonthlyTrend(filter))));
+        api.MapGet("/trend", ([AsParameters] FilterParameters query, string? bucket, OverviewQueries queries) =>
+            TimeBuckets.Parse(bucket) is not null || string.IsNullOrEmpty(bucket)
+                ? Filtered(query, filter => Task.FromResult(queries.Trend(filter, TimeBuckets.Parse(bucket) ?? TimeBucket.Month)))
+                : Task.FromResult(TimeBuckets.Invalid(bucket)));
         api.MapGet("/handling-time-per-product", ([AsParameters] FilterParameters query, OverviewQueries queries) =>
             Filtered(query, filter => Task.FromResult(queries.HandlingTimePerProduct(filter))));
         api.MapGet("/cost-per-product", ([AsParameters] FilterParameters query, OverviewQueries queries) =>
@@ -29,4 +33,14 @@ public static class OverviewEndpoints
             return TypedResults.Problem(title: "Invalid filter", detail: error, statusCode: StatusCodes.Status400BadRequest);
         return TypedResults.Ok(await run(filter));
     }
+}
+
+/// <summary>The trend's bucket as the URL names it: day, week, month or quarter, in any case.</summary>
+public static class TimeBuckets
+{
+    public static TimeBucket? Parse(string? text) =>
+        Enum.TryParse<TimeBucket>(text, ignoreCase: true, out var bucket) && Enum.IsDefined(bucket) && !int.TryParse(text, out _) ? bucket : null;
+
+    public static IResult Invalid(string? text) => TypedResults.Problem(title: "Invalid bucket",
+        detail: $"'bucket' must be day, week, month or quarter (got '{text}').", statusCode: StatusCodes.Status400BadRequest);
 }
