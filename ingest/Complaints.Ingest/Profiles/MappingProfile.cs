@@ -10,7 +10,7 @@ namespace Complaints.Ingest.Profiles;
 /// <summary>How the source file is read: its format, and for delimited text its delimiter, encoding and title lines.</summary>
 public sealed record SourceFormat
 {
-    /// <summary><c>csv</c> (any delimited text) or <c>jsonl</c>.</summary>
+    /// <summary><c>csv</c> (any delimited text), <c>jsonl</c>, <c>xlsx</c>, <c>parquet</c> or <c>arrow</c> (Arrow IPC).</summary>
     public string Type { get; init; } = "csv";
     /// <summary><c>,</c>, <c>;</c> or a tab; detected when not set.</summary>
     public string? Delimiter { get; init; }
@@ -18,6 +18,8 @@ public sealed record SourceFormat
     public string? Encoding { get; init; }
     /// <summary>Lines above the header (report titles); when not set, the header is the first line naming every mapped column.</summary>
     public int? SkipLines { get; init; }
+    /// <summary>For .xlsx: the sheet to read; the first one when not set.</summary>
+    public string? Sheet { get; init; }
 }
 
 /// <summary>How one canonical field is filled. Exactly one of <see cref="Column"/>, <see cref="Columns"/>, <see cref="Constant"/> or <see cref="HashOf"/>.</summary>
@@ -81,7 +83,7 @@ public sealed record MappingProfile
 
     private static readonly string[] Delimiters = [",", ";", "\t"];
     private static readonly string[] Encodings = ["utf-8", "windows-1250", "iso-8859-2"];
-    private static readonly string[] Types = ["csv", "jsonl"];
+    private static readonly string[] Types = ["csv", "jsonl", "xlsx", "parquet", "arrow"];
 
     static MappingProfile() => System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 

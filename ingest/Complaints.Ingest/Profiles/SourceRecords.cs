@@ -19,6 +19,9 @@ public static class SourceReaders
     public static ISourceReader Open(string path, MappingProfile profile) => profile.Format.Type switch
     {
         "jsonl" => JsonLinesReader.Open(path),
+        "xlsx" => XlsxReader.Open(path, profile),
+        "parquet" => ParquetReader.Open(path),
+        "arrow" => ArrowIpcReader.Open(path),
         _ => DelimitedTextReader.Open(path, profile),
     };
 
