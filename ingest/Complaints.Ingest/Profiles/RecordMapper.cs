@@ -11,7 +11,7 @@ namespace Complaints.Ingest.Profiles;
 /// that cannot be mapped (a date not in the profile's format, a blank required field) is left empty and reported
 /// as a <see cref="MappingProblem"/> naming the source column, so the row goes to quarantine with the source's words.
 /// </summary>
-public sealed class RecordMapper(MappingProfile profile)
+public sealed partial class RecordMapper(MappingProfile profile)
 {
     private readonly FeedLayout _layout = profile.Layout;
 
@@ -91,7 +91,10 @@ public sealed class RecordMapper(MappingProfile profile)
                 }
                 return (null, $"'{Shorten(value)}' does not match the date format {string.Join(" or ", formats)}");
             case var t when t.StartsWith("DECIMAL", StringComparison.Ordinal):
-                var number = profile.DecimalSeparator == ","
+                // Thousands separators only where they group digits by three: "12,50" read with '.' must not become 1250.
+                var comma = profile.DecimalSeparator == ",";
+                var grouped = comma ? GroupedWithComma().IsMatch(value) : GroupedWithPoint().IsMatch(value);
+                var number = !grouped ? null : comma
                     ? value.Replace(" ", "").Replace("\u00A0", "").Replace(".", "").Replace(',', '.')
                     : value.Replace(",", "");
                 return decimal.TryParse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
@@ -115,6 +118,12 @@ public sealed class RecordMapper(MappingProfile profile)
         }
         return slug.ToString().TrimEnd('-');
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-?(\d+|\d{1,3}([ .\u00A0]\d{3})+)(,\d+)?$")]
+    private static partial System.Text.RegularExpressions.Regex GroupedWithComma();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$")]
+    private static partial System.Text.RegularExpressions.Regex GroupedWithPoint();
 
     private static string Shorten(string value) => value.Length <= 60 ? value : value[..60] + "…";
 }

@@ -110,6 +110,21 @@ public sealed class ProfiledLoadingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_amount_with_the_wrong_decimal_separator_is_quarantined_not_misread()
+    {
+        await _loader.LoadAsync(Path.Combine(Samples, "polish-tickets.csv"), Shipped("polish-ticket-system"));
+        var profile = Shipped("polish-erp-costs");
+        var rows = new StringBuilder("Nr dokumentu;Nr reklamacji;Rodzaj kosztu;Kwota;Waluta;Data księgowania\n");
+        for (var i = 1; i <= 30; i++)
+            rows.Append($"FK/{i};REK/2025/001;Naprawa;{(i == 7 ? "12.50" : "12,50")};PLN;12.02.2025\n");
+
+        var result = await _loader.LoadAsync(_warehouse.WriteFile("koszty.csv", rows.ToString()), profile);
+
+        Assert.Equal((LoadStatus.Loaded, 29L, 1L), (result.Status, result.RowsInserted, result.RowsQuarantined));
+        Assert.Equal(new RowProblem(8, "Kwota", "'12.50' is not an amount with ',' as the decimal separator"), Assert.Single(result.FirstProblems!));
+    }
+
+    [Fact]
     public async Task A_file_missing_mapped_columns_is_rejected_up_front_naming_each_missing_column()
     {
         var file = _warehouse.WriteFile("export.csv", "Complaint ID,Product,Issue,Date received\n1,Mortgage,Other,01/02/2014\n");
