@@ -50,6 +50,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton(sp => new CanonicalFileLoader(sp.GetRequiredService<Complaints.Warehouse.WarehouseDatabase>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CanonicalFileLoader>>(), sp.GetRequiredService<IOptions<IngestOptions>>().Value.MaxRejectedShare));
         builder.Services.AddSingleton<InboxProcessor>();
+        builder.Services.AddSingleton<Profiles.ProfiledFileLoader>();
         builder.Services.AddTransient<InboxJob>();
         return builder;
     }

@@ -2,27 +2,29 @@ using System.Diagnostics;
 using Complaints.Ingest;
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
+using Complaints.Ingest.Profiles;
 using Complaints.Warehouse;
 using Microsoft.Extensions.Options;
 
 namespace Complaints.Dashboards.CommandLine;
 
-/// <summary><c>ingest &lt;file&gt; --feed &lt;name&gt; [--warehouse &lt;path&gt;]</c>: loads one file through the same load path as the platform.</summary>
+/// <summary><c>ingest &lt;file&gt; --feed &lt;name&gt; [--profile &lt;mapping.json&gt;] [--warehouse &lt;path&gt;]</c>: loads one file through the same load path as the platform.</summary>
 public static class IngestCommand
 {
     public const int Loaded = 0, Rejected = 1, Usage = 2, WarehouseInUse = 3;
 
     public static readonly string UsageText = $"""
-        Usage: ingest <file> --feed <feed> [--warehouse <path>]
-          <file>       a canonical CSV file (docs/feeds.md)
+        Usage: ingest <file> --feed <feed> [--profile <mapping.json>] [--warehouse <path>]
+          <file>       a canonical CSV file (docs/feeds.md), or any file a mapping profile reads
           --feed       one of: {string.Join(", ", FeedLayouts.All.Select(f => f.Name))}
+          --profile    a mapping profile (docs/profiles.md): a JSON file, or the name of a shipped one such as cfpb-complaints
           --warehouse  the DuckDB file; by default the one the platform uses (Warehouse:Path)
         Exit codes: 0 loaded (or already loaded), 1 rejected, 2 usage, 3 warehouse in use by the running platform.
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        if (!TryParse(args, out var file, out var feed, out var warehousePath, out var problem))
+        if (!TryParse(args, out var file, out var feed, out var warehousePath, out var profile, out var problem))
         {
             output.WriteLine(problem);
             output.WriteLine(UsageText);
@@ -50,7 +52,18 @@ public static class IngestCommand
         output.WriteLine($"Loading {file} into {warehouse.Path} as {feed!.Name}");
         var watch = Stopwatch.StartNew();
         var steps = new StepPrinter(output, watch);
-        var result = await host.Services.GetRequiredService<CanonicalFileLoader>().LoadAsync(file!, feed, steps: steps);
+        LoadResult result;
+        try
+        {
+            result = profile is null
+                ? await host.Services.GetRequiredService<CanonicalFileLoader>().LoadAsync(file!, feed, steps: steps)
+                : await host.Services.GetRequiredService<ProfiledFileLoader>().LoadAsync(file!, profile, steps: steps);
+        }
+        catch (FileRejectedException e)
+        {
+            output.WriteLine($"Rejected, nothing stored: {e.Message}");
+            return Rejected;
+        }
         steps.Finish();
         output.WriteLine(result.Status switch
         {
@@ -76,16 +89,17 @@ public static class IngestCommand
         return builder.Build();
     }
 
-    private static bool TryParse(string[] args, out string? file, out FeedLayout? feed, out string? warehouse, out string? problem)
+    private static bool TryParse(string[] args, out string? file, out FeedLayout? feed, out string? warehouse, out MappingProfile? profile, out string? problem)
     {
-        file = null; feed = null; warehouse = null; problem = null;
-        string? feedName = null;
+        file = null; feed = null; warehouse = null; problem = null; profile = null;
+        string? feedName = null, profileName = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--feed" when i + 1 < args.Length: feedName = args[++i]; break;
                 case "--warehouse" when i + 1 < args.Length: warehouse = CommandLine.UserPath(args[++i]); break;
+                case "--profile" when i + 1 < args.Length: profileName = args[++i]; break;
                 case var a when a.StartsWith("--", StringComparison.Ordinal): problem = $"Unknown or incomplete option {a}."; return false;
                 case var a when file is null: file = CommandLine.UserPath(a); break;
                 default: problem = $"Only one file per command; '{args[i]}' is a second one."; return false;
@@ -95,7 +109,36 @@ public static class IngestCommand
         else if (!File.Exists(file)) problem = $"{file} does not exist.";
         else if (feedName is null) problem = "Name the feed with --feed.";
         else if ((feed = FeedLayouts.Find(feedName)) is null) problem = $"There is no feed '{feedName}'.";
+        else if (profileName is not null)
+            profile = ReadProfile(profileName, feed, out problem);
         return problem is null;
+    }
+
+    /// <summary>A profile by path (from where the user ran the command) or by a shipped profile's name; it must map to the named feed.</summary>
+    private static MappingProfile? ReadProfile(string name, FeedLayout feed, out string? problem)
+    {
+        problem = null;
+        var path = File.Exists(CommandLine.UserPath(name)) ? CommandLine.UserPath(name) : ProfiledFileLoader.FindShipped(name);
+        if (path is null)
+        {
+            IEnumerable<string?> shipped = Directory.Exists(ProfiledFileLoader.ShippedFolder)
+                ? Directory.EnumerateFiles(ProfiledFileLoader.ShippedFolder, "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)
+                : [];
+            problem = $"There is no profile file {CommandLine.UserPath(name)} and no shipped profile '{name}' (shipped: {string.Join(", ", shipped)}).";
+            return null;
+        }
+        try
+        {
+            var profile = MappingProfile.Read(path);
+            if (profile.Layout != feed)
+                problem = $"Profile {profile.Name} maps to the {profile.Layout.Name} feed, not {feed.Name}.";
+            return profile;
+        }
+        catch (FileRejectedException e)
+        {
+            problem = e.Message;
+            return null;
+        }
     }
 
     /// <summary>Prints each load step as it starts, with the time so far: a progress display for a load that has no row count to show.</summary>

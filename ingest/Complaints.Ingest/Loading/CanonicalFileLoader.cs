@@ -21,12 +21,13 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
     /// <summary>The steps a load reports to <c>steps</c>, in order, for a progress display.</summary>
     public static readonly IReadOnlyList<string> Steps = ["checking the header", "reading the file", "checking the rows", "merging into the warehouse"];
 
-    public Task<LoadResult> LoadAsync(string path, FeedLayout feed, bool isDemo = false, CancellationToken cancellationToken = default, IProgress<int>? steps = null) =>
-        warehouse.WriteAsync(connection => Task.FromResult(Load(connection, new LoadContext(path, feed, isDemo, Sha256Of(path), time.GetUtcNow()), steps)), cancellationToken);
+    /// <param name="mapped">For a canonical file written by a mapping profile: the source's name and lines, and the mapping's problems.</param>
+    public Task<LoadResult> LoadAsync(string path, FeedLayout feed, bool isDemo = false, CancellationToken cancellationToken = default, IProgress<int>? steps = null, MappedSource? mapped = null) =>
+        warehouse.WriteAsync(connection => Task.FromResult(Load(connection, new LoadContext(path, feed, isDemo, Sha256Of(path), time.GetUtcNow(), mapped), steps)), cancellationToken);
 
-    private sealed record LoadContext(string Path, FeedLayout Feed, bool IsDemo, string Sha256, DateTimeOffset Started)
+    private sealed record LoadContext(string Path, FeedLayout Feed, bool IsDemo, string Sha256, DateTimeOffset Started, MappedSource? Mapped = null)
     {
-        public string FileName => System.IO.Path.GetFileName(Path);
+        public string FileName => Mapped?.FileName ?? System.IO.Path.GetFileName(Path);
     }
 
     private sealed record RowCounts(long Read, long Inserted, long Updated, long Unchanged, long Quarantined)
@@ -62,6 +63,7 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
         StagedRowChecks.CheckText(connection, file.Feed);
         Type(connection, file.Feed);
         StagedRowChecks.CheckTyped(connection, file.Feed);
+        AddMappingProblems(connection, file);
         var problems = CollectProblems(connection, file);
         var total = connection.Scalar<long>("SELECT count(*) FROM stage_text") + ReaderRejectCount(connection);
         var badRecords = problems.Select(p => p.Record).Distinct().Count();
@@ -126,6 +128,25 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
         connection.Execute($"CREATE TEMP TABLE stage AS SELECT rowid AS record_index,\n    {typed}\nFROM stage_text");
     }
 
+    /// <summary>
+    /// Values a mapping profile could not convert were written empty; their problem replaces whatever the row checks
+    /// said about the same field (an empty required value), and names the source's column.
+    /// </summary>
+    private static void AddMappingProblems(DuckDBConnection connection, LoadContext file)
+    {
+        if (file.Mapped is not { Problems.Count: > 0 } mapped)
+            return;
+        connection.Execute("CREATE OR REPLACE TEMP TABLE mapping_problems (record_index BIGINT, canonical_column VARCHAR, source_column VARCHAR, reason VARCHAR)");
+        using (var appender = connection.CreateAppender("mapping_problems"))
+            foreach (var p in mapped.Problems)
+                appender.CreateRow().AppendValue(p.Record).AppendValue(p.CanonicalColumn).AppendValue(p.SourceColumn).AppendValue(p.Reason).EndRow();
+        connection.Execute("""
+            DELETE FROM stage_problems s USING mapping_problems m
+            WHERE s.record_index = m.record_index AND s.column_name = m.canonical_column
+            """);
+        connection.Execute("INSERT INTO stage_problems SELECT record_index, source_column, reason FROM mapping_problems");
+    }
+
     private static long ReaderRejectCount(DuckDBConnection connection) => connection.Scalar<long>("SELECT count(DISTINCT line) FROM stage_rejects");
 
     private sealed record Problem(long Record, long Line, string? Column, string Reason, string RawText);
@@ -140,7 +161,7 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
         var ours = connection.QueryList("SELECT record_index, column_name, reason FROM stage_problems ORDER BY record_index, column_name",
             r => (Record: r.GetInt64(0), Column: r.NullableString(1), Reason: r.GetString(2)));
         var located = CsvRecordLocator.Locate(file.Path, ours.Select(p => p.Record));
-        return ours.Select(p => new Problem(p.Record, located[p.Record].Line, p.Column, p.Reason, located[p.Record].RawText))
+        return ours.Select(p => new Problem(p.Record, file.Mapped?.RecordLines[(int)p.Record] ?? located[p.Record].Line, p.Column, p.Reason, located[p.Record].RawText))
             .Concat(reader)
             .OrderBy(p => p.Line)
             .ToList();

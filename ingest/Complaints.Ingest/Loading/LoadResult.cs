@@ -17,3 +17,12 @@ public sealed record LoadResult(
 
 /// <summary>A problem that rejects a whole file.</summary>
 public sealed class FileRejectedException(string message) : Exception(message);
+
+/// <summary>A value a mapping profile could not turn into its canonical field, in the canonical file's record <see cref="Record"/>.</summary>
+public sealed record MappingProblem(long Record, string CanonicalColumn, string SourceColumn, string Reason);
+
+/// <summary>
+/// Where a canonical file written by a mapping profile came from: the source file's name, the source line each
+/// canonical record started on, and the values the mapping could not convert. Problems are reported in the source's terms.
+/// </summary>
+public sealed record MappedSource(string FileName, IReadOnlyList<long> RecordLines, IReadOnlyList<MappingProblem> Problems);

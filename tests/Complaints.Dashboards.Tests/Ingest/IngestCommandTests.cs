@@ -26,6 +26,30 @@ public sealed class IngestCommandTests
     }
 
     [Fact]
+    public async Task The_command_loads_the_CFPB_export_through_its_shipped_profile()
+    {
+        using var warehouse = await TempWarehouse.CreateAsync();
+        var cfpb = Path.GetFullPath(Path.Combine(Repository.Root, "..", "shared", "data", "cfpb", "consumer_complaints_2014.csv"));
+
+        var (code, output) = await Run("ingest", cfpb, "--feed", "complaints", "--profile", "cfpb-complaints", "--warehouse", Path.Combine(warehouse.Directory, "cli.duckdb"));
+
+        Assert.Equal(IngestCommand.Loaded, code);
+        Assert.Contains("8,340 rows read, 8,340 new", output.Replace('\u00A0', ','));
+    }
+
+    [Fact]
+    public async Task A_file_that_does_not_fit_the_profile_exits_1_naming_the_missing_columns()
+    {
+        using var warehouse = await TempWarehouse.CreateAsync();
+        var file = warehouse.WriteFile("complaints.csv", OverviewFixture.Csv(FeedLayouts.Complaints));
+
+        var (code, output) = await Run("ingest", file, "--feed", "complaints", "--profile", "cfpb-complaints", "--warehouse", Path.Combine(warehouse.Directory, "cli.duckdb"));
+
+        Assert.Equal(IngestCommand.Rejected, code);
+        Assert.Contains("complaints.csv does not fit profile cfpb-complaints: missing column(s) 'Complaint ID', 'Date received'", output);
+    }
+
+    [Fact]
     public async Task A_rejected_file_exits_non_zero_with_the_reason()
     {
         using var warehouse = await TempWarehouse.CreateAsync();
@@ -42,7 +66,9 @@ public sealed class IngestCommandTests
     [InlineData(new[] { "ingest" }, "Name the file to load.")]
     [InlineData(new[] { "ingest", "/no/such/file.csv", "--feed", "complaints" }, "/no/such/file.csv does not exist.")]
     [InlineData(new[] { "ingest", "{file}", "--feed", "tickets" }, "There is no feed 'tickets'.")]
-    [InlineData(new[] { "ingest", "{file}", "--profile", "x.json" }, "Unknown or incomplete option --profile.")]
+    [InlineData(new[] { "ingest", "{file}", "--feed", "complaints", "--profile", "no-such-profile" }, "no shipped profile 'no-such-profile' (shipped: canonical-complaints, cfpb-complaints,")]
+    [InlineData(new[] { "ingest", "{file}", "--feed", "surveys", "--profile", "cfpb-complaints" }, "Profile cfpb-complaints maps to the complaints feed, not surveys.")]
+    [InlineData(new[] { "ingest", "{file}", "--feed", "complaints", "--mapping", "x.json" }, "Unknown or incomplete option --mapping.")]
     public async Task Bad_arguments_exit_2_with_the_usage(string[] args, string message)
     {
         var file = Path.GetTempFileName();

@@ -10,9 +10,9 @@ namespace Complaints.Dashboards.Tests.Ingest;
 public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
 {
 
-    private Task<HttpResponseMessage> Upload(string feed, string csv, string? key, string fileName = "upload.csv")
+    private Task<HttpResponseMessage> Upload(string feed, string csv, string? key, string fileName = "upload.csv", string? profile = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/ingest/{feed}?fileName={fileName}") { Content = new StringContent(csv) };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/ingest/{feed}?fileName={fileName}" + (profile is null ? "" : $"&profile={Uri.EscapeDataString(profile)}")) { Content = new StringContent(csv) };
         if (key is not null)
             request.Headers.Add("X-Api-Key", key);
         return host.Http.SendAsync(request);
@@ -30,6 +30,21 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
         var summary = await response.Content.ReadFromJsonAsync<LoadResult>();
         Assert.Equal((LoadStatus.Loaded, "tickets.csv", 8L, 8L), (summary!.Status, summary.FileName, summary.RowsRead, summary.RowsInserted));
         Assert.Equal(LoadStatus.Unchanged, (await again.Content.ReadFromJsonAsync<LoadResult>())!.Status);
+    }
+
+    [Fact]
+    public async Task An_upload_naming_a_shipped_profile_is_mapped_before_it_loads()
+    {
+        const string Csv = "Complaint ID,Product,Sub-product,Issue,Sub-issue,State,ZIP code,Submitted via,Date received,Date sent to company,Company,Company response,Timely response?,Consumer disputed?\n" +
+                           "900001,Mortgage,Other mortgage,\"Loan servicing, payments, escrow account\",,NY,10001,Phone,10/14/2014,10/15/2014,Example Bank,In progress,Yes,\n";
+
+        var response = await Upload("complaints", Csv, IngestHost.ComplaintsKey, "cfpb.csv", "cfpb-complaints");
+        var unknown = await Upload("complaints", Csv, IngestHost.ComplaintsKey, "cfpb.csv", "../secrets");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var summary = (await response.Content.ReadFromJsonAsync<LoadResult>())!;
+        Assert.Equal((LoadStatus.Loaded, "cfpb.csv", 1L), (summary.Status, summary.FileName, summary.RowsInserted));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
     }
 
     [Fact]

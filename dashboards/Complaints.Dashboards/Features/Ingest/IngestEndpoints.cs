@@ -3,6 +3,7 @@ using System.Text;
 using Complaints.Ingest;
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
+using Complaints.Ingest.Profiles;
 using Complaints.Dashboards.Components;
 using Complaints.Warehouse.Ingest;
 using Microsoft.AspNetCore.Mvc;
@@ -49,8 +50,8 @@ public static class IngestEndpoints
         return Results.Empty;
     }
 
-    private static async Task<IResult> UploadAsync(string feed, HttpRequest request, IOptions<IngestOptions> options,
-        CanonicalFileLoader loader, CancellationToken cancellationToken)
+    private static async Task<IResult> UploadAsync(string feed, string? profile, HttpRequest request, IOptions<IngestOptions> options,
+        CanonicalFileLoader loader, ProfiledFileLoader profiledLoader, CancellationToken cancellationToken)
     {
         if (FeedLayouts.Find(feed) is not { } layout)
             return Problem(StatusCodes.Status404NotFound, "Unknown feed", $"There is no feed '{feed}'. Feeds: {string.Join(", ", FeedLayouts.All.Select(f => f.Name))}.");
@@ -59,13 +60,42 @@ public static class IngestEndpoints
         if (!KeyMatches(request.Headers[ApiKeyHeader].ToString(), expectedKey))
             return Problem(StatusCodes.Status401Unauthorized, "Missing or wrong API key", $"Send the '{layout.Name}' feed's key in the {ApiKeyHeader} header.");
 
+        // Only shipped profiles by name: an upload cannot point the server at a file of its choosing.
+        MappingProfile? mapping = null;
+        if (!string.IsNullOrEmpty(profile))
+        {
+            if (ProfiledFileLoader.FindShipped(profile) is not { } profilePath)
+                return Problem(StatusCodes.Status400BadRequest, "Unknown profile", $"There is no shipped mapping profile '{profile}'.");
+            try
+            {
+                mapping = MappingProfile.Read(profilePath);
+            }
+            catch (FileRejectedException e)
+            {
+                return Problem(StatusCodes.Status500InternalServerError, "Shipped profile is not valid", e.Message);
+            }
+            if (mapping.Layout != layout)
+                return Problem(StatusCodes.Status400BadRequest, "Profile is for another feed", $"Profile '{profile}' maps to the {mapping.Layout.Name} feed, not {layout.Name}.");
+        }
+
         var folder = Directory.CreateTempSubdirectory("complaints-upload-");
         try
         {
             var (fileName, error) = await SaveBodyAsync(request, layout, folder.FullName, cancellationToken);
             if (error is not null)
                 return Problem(StatusCodes.Status400BadRequest, "No file", error);
-            var result = await loader.LoadAsync(Path.Combine(folder.FullName, fileName!), layout, cancellationToken: cancellationToken);
+            var path = Path.Combine(folder.FullName, fileName!);
+            LoadResult result;
+            try
+            {
+                result = mapping is null
+                    ? await loader.LoadAsync(path, layout, cancellationToken: cancellationToken)
+                    : await profiledLoader.LoadAsync(path, mapping, cancellationToken);
+            }
+            catch (FileRejectedException e)
+            {
+                return Problem(StatusCodes.Status422UnprocessableEntity, "File does not fit the profile", e.Message);
+            }
             return result.Status == LoadStatus.Rejected
                 ? TypedResults.UnprocessableEntity(result)
                 : TypedResults.Ok(result);

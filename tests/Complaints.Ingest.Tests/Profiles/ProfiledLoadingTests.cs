@@ -1,0 +1,218 @@
+using System.Text;
+using Complaints.Ingest.Loading;
+using Complaints.Ingest.Profiles;
+using Complaints.Testing;
+using Complaints.Warehouse;
+using Complaints.Warehouse.Overview;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Complaints.Ingest.Tests.Profiles;
+
+/// <summary>Files in their sources' own layouts load through mapping profiles into a real warehouse.</summary>
+public sealed class ProfiledLoadingTests : IAsyncLifetime
+{
+    private static readonly string CfpbFile = Path.GetFullPath(Path.Combine(Repository.Root, "..", "shared", "data", "cfpb", "consumer_complaints_2014.csv"));
+    private static readonly string Samples = Path.Combine(AppContext.BaseDirectory, "Profiles", "Samples");
+
+    private TempWarehouse _warehouse = null!;
+    private ProfiledFileLoader _loader = null!;
+
+    public async Task InitializeAsync()
+    {
+        _warehouse = await TempWarehouse.CreateAsync();
+        _loader = new ProfiledFileLoader(new CanonicalFileLoader(_warehouse.Database, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance));
+    }
+
+    public Task DisposeAsync()
+    {
+        _warehouse.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private static MappingProfile Shipped(string name) => MappingProfile.Read(ProfiledFileLoader.FindShipped(name) ?? throw new FileNotFoundException(name));
+
+    private MappingProfile ProfileFromJson(string name, string json) => MappingProfile.Read(_warehouse.WriteFile(name + ".json", json));
+
+    [Fact]
+    public async Task The_CFPB_export_loads_whole_and_its_complaints_per_product_equal_a_plain_count_over_the_CSV()
+    {
+
+        var result = await _loader.LoadAsync(CfpbFile, Shipped("cfpb-complaints"));
+
+        // Counted straight from the CSV by DuckDB's own reader, with the slug written out in SQL: no mapping code involved.
+        using var connection = _warehouse.Database.OpenConnection();
+        var expected = connection.QueryList("""
+            WITH raw AS (SELECT * FROM read_csv($path, header = true, all_varchar = true, null_padding = true, quote = '"', escape = '"')),
+                 slugged AS (SELECT trim(regexp_replace(lower("Product"), '[^a-z0-9]+', '-', 'g'), '-')
+                                    || coalesce('/' || nullif(trim(regexp_replace(lower("Sub-product"), '[^a-z0-9]+', '-', 'g'), '-'), ''), '') AS sku
+                             FROM raw)
+            SELECT sku, count(*) FROM slugged GROUP BY sku ORDER BY sku
+            """, r => (Sku: r.GetString(0), Count: r.GetInt64(1)), ("path", CfpbFile));
+        var overview = new OverviewQueries(_warehouse.Database, Options.Create(new ReportingOptions())).ComplaintsPerProduct(new ComplaintFilter());
+
+        Assert.Equal(LoadStatus.Loaded, result.Status);
+        Assert.Equal((8340L, 8340L, 0L), (result.RowsRead, result.RowsInserted, result.RowsQuarantined));
+        Assert.Equal(8340, expected.Sum(e => e.Count));
+        Assert.Equal(expected, overview.Select(p => (p.Sku, p.Complaints)).OrderBy(p => p.Sku, StringComparer.Ordinal).ToList());
+        Assert.Equal("consumer_complaints_2014.csv", connection.Scalar<string>("SELECT file_name FROM ingest_runs WHERE run_id = $id", ("id", result.RunId)));
+    }
+
+    [Fact]
+    public async Task CFPB_values_are_mapped_to_canonical_codes_and_US_dates_become_New_York_midnight()
+    {
+
+        await _loader.LoadAsync(CfpbFile, Shipped("cfpb-complaints"));
+
+        using var connection = _warehouse.Database.OpenConnection();
+        connection.Execute("SET TimeZone = 'UTC'");
+        // 1114488: Web, 11/13/2014, "Expert Global Solutions, Inc.", In progress.
+        var row = connection.QueryList("""
+            SELECT channel, status, decision, strftime(received_at, '%Y-%m-%dT%H:%M'), team, product_sku, defect_category
+            FROM complaints WHERE source = 'cfpb' AND external_id = '1114488'
+            """, r => (r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6))).Single();
+        Assert.Equal(("web_form", "in_progress", (string?)null, "2014-11-13T05:00", "Expert Global Solutions, Inc.", "debt-collection/medical", "disclosure-verification-of-debt"), row);
+        Assert.Equal(1759, connection.Scalar<long>("SELECT count(*) FROM complaints WHERE status = 'in_progress'"));
+        Assert.Equal(445, connection.Scalar<long>("SELECT count(*) FROM complaints WHERE channel = 'letter'"));
+    }
+
+    [Fact]
+    public async Task A_Polish_Windows_1250_export_with_title_lines_loads_with_its_Polish_text_and_codes()
+    {
+        var result = await _loader.LoadAsync(Path.Combine(Samples, "polish-tickets.csv"), Shipped("polish-ticket-system"));
+
+        Assert.Equal(LoadStatus.Loaded, result.Status);
+        Assert.Equal((3L, 3L, 0L), (result.RowsRead, result.RowsInserted, result.RowsQuarantined));
+        using var connection = _warehouse.Database.OpenConnection();
+        connection.Execute("SET TimeZone = 'UTC'");
+        var first = connection.QueryList("""
+            SELECT status, priority, channel, customer_expectation, description, strftime(received_at, '%Y-%m-%dT%H:%M'), quantity
+            FROM complaints WHERE source = 'pl-ticketing' AND external_id = 'REK/2025/001'
+            """, r => (r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetInt32(6))).Single();
+        Assert.Equal(("resolved", "high", "email", "repair", "Pralka cieknie; woda pod bębnem.\nProszę o szybką naprawę.", "2025-02-03T08:15", 1), first);
+        Assert.Equal(["new", "in_progress"], connection.QueryList("SELECT status FROM complaints WHERE external_id <> 'REK/2025/001' ORDER BY external_id", r => r.GetString(0)));
+        Assert.Equal("LODÓWKA-300", connection.Scalar<string>("SELECT product_sku FROM complaints WHERE external_id = 'REK/2025/002'"));
+        Assert.Equal(["Małgorzata Śliwińska", "Zażółć Gęślą Jaźń Sp. z o.o.", "Łukasz Żółkiewski"],
+            connection.QueryList("SELECT name FROM customer_personal", r => r.GetString(0)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Polish_amounts_with_a_decimal_comma_and_thousands_space_load_as_amounts()
+    {
+        await _loader.LoadAsync(Path.Combine(Samples, "polish-tickets.csv"), Shipped("polish-ticket-system"));
+
+        var result = await _loader.LoadAsync(Path.Combine(Samples, "polish-costs.csv"), Shipped("polish-erp-costs"));
+
+        Assert.Equal((LoadStatus.Loaded, 2L, 0L), (result.Status, result.RowsInserted, result.RowsQuarantined));
+        using var connection = _warehouse.Database.OpenConnection();
+        Assert.Equal([(1234.50m, "PLN", "repair"), (45.00m, "PLN", "logistics")],
+            connection.QueryList("SELECT amount, currency, cost_type FROM costs ORDER BY external_id", r => (r.GetDecimal(0), r.GetString(1), r.GetString(2))));
+    }
+
+    [Fact]
+    public async Task An_amount_with_the_wrong_decimal_separator_is_quarantined_not_misread()
+    {
+        await _loader.LoadAsync(Path.Combine(Samples, "polish-tickets.csv"), Shipped("polish-ticket-system"));
+        var profile = Shipped("polish-erp-costs");
+        var rows = new StringBuilder("Nr dokumentu;Nr reklamacji;Rodzaj kosztu;Kwota;Waluta;Data księgowania\n");
+        for (var i = 1; i <= 30; i++)
+            rows.Append($"FK/{i};REK/2025/001;Naprawa;{(i == 7 ? "12.50" : "12,50")};PLN;12.02.2025\n");
+
+        var result = await _loader.LoadAsync(_warehouse.WriteFile("koszty.csv", rows.ToString()), profile);
+
+        Assert.Equal((LoadStatus.Loaded, 29L, 1L), (result.Status, result.RowsInserted, result.RowsQuarantined));
+        Assert.Equal(new RowProblem(8, "Kwota", "'12.50' is not an amount with ',' as the decimal separator"), Assert.Single(result.FirstProblems!));
+    }
+
+    [Fact]
+    public async Task A_file_missing_mapped_columns_is_rejected_up_front_naming_each_missing_column()
+    {
+        var file = _warehouse.WriteFile("export.csv", "Complaint ID,Product,Issue,Date received\n1,Mortgage,Other,01/02/2014\n");
+
+        var error = await Assert.ThrowsAsync<FileRejectedException>(() => _loader.LoadAsync(file, Shipped("cfpb-complaints")));
+
+        Assert.Contains("does not fit profile cfpb-complaints", error.Message);
+        foreach (var missing in new[] { "'Date sent to company'", "'Company response'", "'Submitted via'", "'Sub-product'", "'Company'" })
+            Assert.Contains(missing, error.Message);
+        Assert.DoesNotContain("'Issue'", error.Message);
+        Assert.Equal(0, _warehouse.Count("ingest_runs"));
+    }
+
+    [Fact]
+    public async Task A_date_that_does_not_fit_the_profile_is_quarantined_with_the_source_line_and_column()
+    {
+        // Title line, header on line 2; the bad record's description spans two lines, so record 3 starts on line 6.
+        const string Header = "Nr reklamacji;Data przyjęcia;Data modyfikacji;Data rozpatrzenia;Status;Priorytet;Kanał;Indeks produktu;Ilość;Przyczyna;Opis;Żądanie klienta;Klient;Kraj\n";
+        var rows = new StringBuilder("Eksport\n" + Header);
+        for (var i = 1; i <= 40; i++)
+            rows.Append(i switch
+            {
+                2 => $"R{i};03.02.2025 09:15;03.02.2025 09:15;;Przyjęta;;;SKU-1;;;\"dwie\nlinie\";;;\n",
+                3 => $"R{i};2025-02-03;03.02.2025 09:15;;Przyjęta;;;SKU-1;;;zła data;;;\n",
+                _ => $"R{i};03.02.2025 09:15;03.02.2025 09:15;;Przyjęta;;;SKU-1;;;ok;;;\n",
+            });
+        var file = _warehouse.WriteFile("zgloszenia.csv", rows.ToString());
+
+        var result = await _loader.LoadAsync(file, Shipped("polish-ticket-system"));
+
+        Assert.Equal((LoadStatus.Loaded, 39L, 1L), (result.Status, result.RowsInserted, result.RowsQuarantined));
+        Assert.Equal(new RowProblem(6, "Data przyjęcia", "'2025-02-03' does not match the date format dd.MM.yyyy HH:mm or dd.MM.yyyy"), Assert.Single(result.FirstProblems!));
+        using var connection = _warehouse.Database.OpenConnection();
+        Assert.Equal(("zgloszenia.csv", 6L, "Data przyjęcia"), connection.QueryList("SELECT file_name, line, column_name FROM quarantine",
+            r => (r.GetString(0), r.GetInt64(1), r.GetString(2))).Single());
+    }
+
+    [Fact]
+    public async Task A_derived_id_is_the_same_on_a_reload_so_the_reload_stores_nothing_new()
+    {
+        var profile = ProfileFromJson("survey-tool", """
+            {
+              "feed": "surveys", "source": "survey-tool", "format": { "type": "jsonl" },
+              "timeZone": "Europe/Warsaw", "dateFormats": [ "iso", "yyyy-MM-dd HH:mm" ],
+              "fields": {
+                "external_id": { "hashOf": [ "ticket", "submitted" ], "prefix": "ST-" },
+                "complaint_source": { "constant": "pl-ticketing" },
+                "complaint_id": { "column": "ticket" },
+                "answered_at": { "column": "submitted" },
+                "updated_at": { "column": "submitted" },
+                "csat": { "column": "stars" },
+                "comment": { "column": "text" }
+              }
+            }
+            """);
+        const string Lines = """
+            {"ticket": "REK/2025/001", "submitted": "2025-02-11 10:00", "stars": 5, "text": "Szybko i sprawnie"}
+            {"ticket": "REK/2025/002", "submitted": "2025-02-20T12:00:00+01:00", "stars": 2, "text": null}
+            """;
+        var first = await _loader.LoadAsync(_warehouse.WriteFile("answers-1.jsonl", Lines), profile);
+        var ids = ExternalIds();
+        // The same answers re-exported in another file, in another order.
+        var again = await _loader.LoadAsync(_warehouse.WriteFile("answers-2.jsonl", string.Join('\n', Lines.Split('\n').Reverse())), profile);
+
+        Assert.Equal((LoadStatus.Loaded, 2L), (first.Status, first.RowsInserted));
+        Assert.All(ids, id => Assert.Matches("^ST-[0-9a-f]{20}$", id));
+        Assert.Equal((0L, 2L), (again.RowsInserted, again.RowsUnchanged));
+        Assert.Equal(ids, ExternalIds());
+    }
+
+    private List<string> ExternalIds()
+    {
+        using var connection = _warehouse.Database.OpenConnection();
+        return connection.QueryList("SELECT external_id FROM surveys ORDER BY external_id", r => r.GetString(0));
+    }
+
+    [Theory]
+    [InlineData("""{ "feed": "complaint" }""", "$.feed: 'complaint' is not a feed")]
+    [InlineData("""{ "feed": "complaints", "source": "x", "fields": { "status": { "column": "S" } } }""", "$.fields: required field(s) external_id, updated_at, received_at, product_sku are not mapped")]
+    [InlineData("""{ "feed": "surveys", "source": "x", "fields": { "csat": { "column": "a", "constant": "5" } } }""", "$.fields.csat: give exactly one of column, columns, constant or hashOf")]
+    [InlineData("""{ "feed": "surveys", "fields": { "score": { "column": "a" } } }""", "$.fields.score: 'score' is not a field of the surveys feed")]
+    [InlineData("""{ "feed": "surveys", "timeZone": "Mars/Olympus" }""", "$.timeZone: 'Mars/Olympus' is not a known IANA time zone id")]
+    [InlineData("""{ "feed": "surveys", "format": { "delimiter": "|" } }""", "$.format.delimiter: must be")]
+    [InlineData("""{ "feed": "surveys", "fields": { "csat": { "colum": "a" } } }""", "$.fields.csat.colum")]
+    public void A_bad_profile_is_refused_when_read_with_the_JSON_path_of_the_problem(string json, string expected)
+    {
+        var error = Assert.Throws<FileRejectedException>(() => ProfileFromJson("bad", json));
+
+        Assert.Contains(expected, error.Message);
+    }
+}
