@@ -38,6 +38,18 @@ public sealed class OverviewApiTests(DashboardsHost host)
         Assert.Equal(new Dictionary<string, decimal> { ["HA-0001"] = 250.50m, ["EL-0001"] = 43.00m }, costs!.Products.ToDictionary(c => c.Sku, c => c.Amount));
     }
 
+    [Fact]
+    public async Task Key_figures_compare_with_the_period_of_the_same_length_just_before()
+    {
+        var kpis = (await host.Http.GetFromJsonAsync<OverviewFigures>("/api/overview?from=2024-02-01&to=2024-02-29"))!.Kpis;
+
+        // February (29 days): C3, C4, C6, C7, C8; C4, C7, C8 open; handling 10 and 0.5 days; costs 250.50 + 10 EUR × 4.30.
+        Assert.Equal(new KpiValues(5, 3, 5.25, 293.50m, null), kpis.Current);
+        // 3–31 January: C1 and C2 (C5 arrived on 1 January); handling 4 and 2 days; costs 100 + 20 EUR × 4.30.
+        Assert.Equal(new KpiValues(2, 0, 3.0, 186.00m, null), kpis.Previous);
+        Assert.Equal((new DateOnly(2024, 1, 3), new DateOnly(2024, 1, 31)), (kpis.PreviousFrom!.Value, kpis.PreviousTo!.Value));
+    }
+
     [Theory]
     [InlineData("week", "2024-01-01:1,2024-01-08:1,2024-01-15:1,2024-01-29:1,2024-02-05:2,2024-02-19:2")]
     [InlineData("quarter", "2024-01-01:8")]

@@ -47,6 +47,7 @@ public sealed class OverviewPageTests(DashboardsHost host, Browser browser)
 
         Assert.Equal(new Dictionary<string, double> { ["Kettle Aqua"] = 1, ["Toaster Duo"] = 1, ["Headphones X"] = 2, ["XX-9999"] = 1 }, perProduct);
         Assert.Equal("5", await page.Locator("[data-figure=complaints]").InnerTextAsync());
+        Assert.Contains("▲ 150.0", await page.Locator(".tiles").InnerTextAsync()); // 5 complaints against 2 in the 29 days before
         Assert.Equal("2024-02-01", await page.InputValueAsync("input[name=from]"));
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }

@@ -2,6 +2,7 @@ namespace Complaints.Warehouse.Overview;
 
 public sealed record OverviewFigures(
     OverviewTotals Totals,
+    Kpis Kpis,
     IReadOnlyList<ProductCount> ComplaintsPerProduct,
     TimeBucket Bucket,
     IReadOnlyList<PeriodCount> Trend,
@@ -26,3 +27,9 @@ public sealed record ProductCost(string Sku, string Name, string ProductLine, de
 
 /// <summary>Costs converted to the reporting currency; costs in a currency without a configured rate are counted, not guessed.</summary>
 public sealed record ProductCosts(string Currency, IReadOnlyList<ProductCost> Products, decimal Total, long UnconvertedCosts, IReadOnlyList<string> UnconvertedCurrencies);
+
+/// <summary>Key figures of one period. Cost is in the reporting currency; CSAT is the mean score 1–5.</summary>
+public sealed record KpiValues(long Received, long StillOpen, double? MedianHandlingDays, decimal Cost, double? Csat);
+
+/// <summary>The key figures and, when the filter has both dates, the same figures for the period of equal length just before.</summary>
+public sealed record Kpis(KpiValues Current, KpiValues? Previous, DateOnly? PreviousFrom, DateOnly? PreviousTo);

@@ -13,11 +13,31 @@ public sealed class OverviewQueries(WarehouseDatabase warehouse, IOptions<Report
     {
         // Each figure on its own connection: DuckDB runs them side by side.
         var totals = Run(() => Totals(filter), cancellationToken);
+        var kpis = Run(() => Kpis(filter), cancellationToken);
         var perProduct = Run(() => ComplaintsPerProduct(filter), cancellationToken);
         var trend = Run(() => Trend(filter, bucket), cancellationToken);
         var handling = Run(() => HandlingTimePerProduct(filter), cancellationToken);
         var costs = Run(() => CostPerProduct(filter), cancellationToken);
-        return new OverviewFigures(await totals, await perProduct, bucket, await trend, await handling, await costs);
+        return new OverviewFigures(await totals, await kpis, await perProduct, bucket, await trend, await handling, await costs);
+    }
+
+    /// <summary>Key figures, compared with the period of the same length just before the filter's dates.</summary>
+    public Kpis Kpis(ComplaintFilter filter)
+    {
+        var current = KpiValues(filter);
+        if (filter is not { From: { } from, To: { } to })
+            return new Kpis(current, null, null, null);
+        var days = to.DayNumber - from.DayNumber + 1;
+        var previous = filter with { From = from.AddDays(-days), To = from.AddDays(-1) };
+        return new Kpis(current, KpiValues(previous), previous.From, previous.To);
+    }
+
+    private KpiValues KpiValues(ComplaintFilter filter)
+    {
+        using var connection = warehouse.OpenConnection();
+        ExchangeRates.Stage(connection, _reporting);
+        return Query(connection, Sql("Kpis"), filter, r => new KpiValues(r.GetInt64(0), r.GetInt64(1), r.NullableDouble(2),
+            r.IsDBNull(3) ? 0m : decimal.Round(r.GetDecimal(3), 2), r.NullableDouble(4))).Single();
     }
 
     public OverviewTotals Totals(ComplaintFilter filter)
