@@ -67,6 +67,7 @@ public sealed class OverviewPageTests(DashboardsHost host, Browser browser)
     {
         var (page, errors) = await browser.OpenAsync(new Uri(host.BaseAddress, "/?from=2024-01-01&to=2024-02-29"));
         var bars = await DrawnBars(page, "complaints-per-product");
+        await page.Locator("[data-chart=complaints-per-product][data-clickable=true]").WaitForAsync();
 
         // The top bar is the product with the most complaints: Kettle Aqua, 3.
         // Plotly listens on its drag layer above the bars, so the click goes to that point rather than to the path itself.
