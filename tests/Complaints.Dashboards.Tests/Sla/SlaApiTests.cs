@@ -146,6 +146,21 @@ public sealed class SlaApiTests(SlaHost host) : IClassFixture<SlaHost>
     }
 
     [Fact]
+    public async Task The_SLA_page_shows_the_same_achievement_and_backlog()
+    {
+        var html = await host.Http.GetStringAsync("/sla");
+
+        var achievement = ExpectedAchievement(SlaFixture.Complaints);
+        string Percent(double? v) => v!.Value.ToString("N1", System.Globalization.CultureInfo.CurrentCulture) + "%";
+        // Scoped CSS adds an attribute after data-figure, so the tile is matched up to its closing '>'.
+        string Tile(string name, string value) => $"data-figure=\"{name}\"[^>]*>{System.Text.RegularExpressions.Regex.Escape(value)}<";
+        Assert.Matches(Tile("first-response", Percent(achievement.FirstResponsePercent)), html);
+        Assert.Matches(Tile("statutory", Percent(achievement.StatutoryPercent)), html);
+        Assert.Matches(Tile("backlog", SlaFixture.Complaints.Count(r => r.ResolvedAt is null).ToString(System.Globalization.CultureInfo.CurrentCulture)), html);
+        Assert.Contains("data-chart=\"backlog-ageing\"", html);
+    }
+
+    [Fact]
     public async Task A_bad_filter_is_answered_with_what_to_fix()
     {
         var response = await host.Http.GetAsync("/api/sla?to=16.06.2025");
