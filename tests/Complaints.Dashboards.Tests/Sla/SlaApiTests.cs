@@ -124,6 +124,17 @@ public sealed class SlaApiTests(SlaHost host) : IClassFixture<SlaHost>
     }
 
     [Fact]
+    public async Task Open_complaints_come_with_time_left_overdue_first()
+    {
+        var figures = (await host.Http.GetFromJsonAsync<SlaFigures>("/api/sla"))!;
+
+        var open = SlaFixture.Complaints.Where(r => r.ResolvedAt is null).Select(r => r.Id).Order().ToList();
+        Assert.Equal(open, figures.DueSoon.Select(d => d.ExternalId).Order().ToList());
+        Assert.Equal(("O8", -300.0), (figures.DueSoon[0].ExternalId, figures.DueSoon[0].HoursLeft));
+        Assert.True(figures.DueSoon.Skip(1).All(d => d.HoursLeft > 0));
+    }
+
+    [Fact]
     public async Task Median_and_p90_handling_time_per_product_equal_the_fixture()
     {
         var figures = (await host.Http.GetFromJsonAsync<SlaFigures>("/api/sla"))!;

@@ -198,4 +198,18 @@ public sealed class SlaMeasuresTests : IAsyncLifetime
             [new BacklogBucket("0-3", 2, 0), new BacklogBucket("4-7", 2, 0), new BacklogBucket("8-14", 2, 0), new BacklogBucket(">14", 2, 1)],
             backlog);
     }
+
+    [Fact]
+    public async Task Time_left_is_worked_out_from_the_stored_due_time_at_the_as_of_instant()
+    {
+        await LoadAllAsync();
+        var queries = new SlaQueries(_warehouse.Database, Options.Create(new ReportingOptions()), _time);
+
+        var due = queries.DueSoon(ComplaintFilter.All, _time.GetUtcNow()).ToDictionary(d => d.ExternalId, d => d.HoursLeft);
+
+        Assert.Equal(8, due.Count);
+        Assert.Equal(-(12 * 24 + 12), due["O8"]);     // due 4 June 00:00, asked 16 June 12:00
+        Assert.Equal(14 * 24 + 12, due["O1"]);        // deadline Monday 30 June, due 1 July 00:00
+        Assert.Equal("O8", queries.DueSoon(ComplaintFilter.All, _time.GetUtcNow(), limit: 1).Single().ExternalId);
+    }
 }

@@ -11,7 +11,8 @@ public sealed record SlaFigures(
     IReadOnlyList<SlaBreaches> BreachesBySegment,
     IReadOnlyList<SlaBreaches> BreachesByTeam,
     IReadOnlyList<BacklogBucket> Backlog,
-    IReadOnlyList<ProductHandlingTimes> HandlingTimePerProduct);
+    IReadOnlyList<ProductHandlingTimes> HandlingTimePerProduct,
+    IReadOnlyList<DueComplaint> DueSoon);
 
 /// <summary>
 /// Percentages are over decided complaints only (null when none is decided yet): a complaint is decided for a target once
@@ -30,12 +31,17 @@ public sealed record SlaBreaches(string Value, long Complaints, long Breached, l
 /// <summary>Open complaints of one age bucket (whole local days since receipt: 0-3, 4-7, 8-14, >14).</summary>
 public sealed record BacklogBucket(string Bucket, long Complaints, long Overdue);
 
+/// <summary>An open complaint's resolution due instant and the time left until it (negative once overdue).</summary>
+public sealed record DueComplaint(string Source, string ExternalId, string Sku, string Policy, DateTimeOffset DueAt, double HoursLeft);
+
 public sealed record ProductHandlingTimes(string Sku, string Name, string ProductLine, long Resolved, double MedianDays, double P90Days, double? MedianBusinessHours);
 
 /// <summary>The SLA figures over the stored per-complaint measures; page, API and (later) exports call these.</summary>
 public sealed class SlaQueries(WarehouseDatabase warehouse, IOptions<ReportingOptions> reporting, TimeProvider time)
 {
     public static readonly IReadOnlyList<string> BacklogBuckets = ["0-3", "4-7", "8-14", ">14"];
+
+    public const int DueSoonShown = 20;
 
     private readonly ReportingOptions _reporting = reporting.Value;
 
@@ -52,7 +58,8 @@ public sealed class SlaQueries(WarehouseDatabase warehouse, IOptions<ReportingOp
         var byTeam = Run(() => BreachesBy(Dimension.Team, filter, asOf), cancellationToken);
         var backlog = Run(() => Backlog(filter, asOf), cancellationToken);
         var handling = Run(() => HandlingTimePerProduct(filter), cancellationToken);
-        return new SlaFigures(asOf, await achievement, await byLine, await byChannel, await bySegment, await byTeam, await backlog, await handling);
+        var dueSoon = Run(() => DueSoon(filter, asOf, DueSoonShown), cancellationToken);
+        return new SlaFigures(asOf, await achievement, await byLine, await byChannel, await bySegment, await byTeam, await backlog, await handling, await dueSoon);
     }
 
     public SlaAchievement Achievement(ComplaintFilter filter, DateTimeOffset asOf) => Query("Achievement", filter, asOf, r =>
@@ -83,6 +90,11 @@ public sealed class SlaQueries(WarehouseDatabase warehouse, IOptions<ReportingOp
         return [.. BacklogBuckets.Select(b => rows.GetValueOrDefault(b) ?? new BacklogBucket(b, 0, 0))];
     }
 
+    /// <summary>Open complaints nearest their resolution due time (overdue first), at most <paramref name="limit"/>.</summary>
+    public IReadOnlyList<DueComplaint> DueSoon(ComplaintFilter filter, DateTimeOffset asOf, int limit = 50) =>
+        QuerySql(Sql("DueSoon"), filter, asOf, r => new DueComplaint(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
+            r.GetInstant(4), Math.Round(Convert.ToDouble(r.GetValue(5), System.Globalization.CultureInfo.InvariantCulture) / 3600.0, 2)), ("limit", limit));
+
     public IReadOnlyList<ProductHandlingTimes> HandlingTimePerProduct(ComplaintFilter filter) =>
         Query("HandlingTime", filter, time.GetUtcNow(), r => new ProductHandlingTimes(r.GetString(0), r.GetString(1), r.GetString(2),
             r.GetInt64(3), r.GetDouble(4), r.GetDouble(5), r.NullableDouble(6)));
@@ -96,11 +108,11 @@ public sealed class SlaQueries(WarehouseDatabase warehouse, IOptions<ReportingOp
     private List<T> Query<T>(string name, ComplaintFilter filter, DateTimeOffset asOf, Func<IDataRecord, T> map) =>
         QuerySql(Sql(name), filter, asOf, map);
 
-    private List<T> QuerySql<T>(string sql, ComplaintFilter filter, DateTimeOffset asOf, Func<IDataRecord, T> map)
+    private List<T> QuerySql<T>(string sql, ComplaintFilter filter, DateTimeOffset asOf, Func<IDataRecord, T> map, params (string, object?)[] extra)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(_reporting.TimeZone);
         var asOfDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(asOf, zone).DateTime);
-        (string, object?)[] parameters = [.. filter.Parameters(_reporting.TimeZone), ("as_of", asOf.ToUniversalTime()), ("as_of_date", asOfDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))];
+        (string, object?)[] parameters = [.. filter.Parameters(_reporting.TimeZone), ("as_of", asOf.ToUniversalTime()), ("as_of_date", asOfDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), .. extra];
         using var connection = warehouse.OpenConnection();
         return connection.QueryList(sql.Replace("/*filter*/", ComplaintFilter.Predicate, StringComparison.Ordinal), map, parameters);
     }
