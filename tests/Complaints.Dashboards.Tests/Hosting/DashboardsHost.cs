@@ -77,7 +77,7 @@ public static class TestApp
 }
 
 [CollectionDefinition(Name)]
-public sealed class HostCollection : ICollectionFixture<DashboardsHost>, ICollectionFixture<Browser>
+public sealed class HostCollection : ICollectionFixture<DashboardsHost>, ICollectionFixture<Browser>, ICollectionFixture<Sla.SlaHost>
 {
     public const string Name = "dashboards host";
 }

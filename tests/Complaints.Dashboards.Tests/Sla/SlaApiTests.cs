@@ -49,7 +49,8 @@ public sealed class SlaHost : IAsyncLifetime
 /// <c>GET /api/sla</c> against the same figures computed here by LINQ over the fixture's hand-worked per-complaint
 /// outcomes: two independent routes to each number.
 /// </summary>
-public sealed class SlaApiTests(SlaHost host) : IClassFixture<SlaHost>
+[Collection(HostCollection.Name)]
+public sealed class SlaApiTests(SlaHost host)
 {
     private static readonly TimeZoneInfo Warsaw = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
 
