@@ -212,4 +212,20 @@ public sealed class SlaMeasuresTests : IAsyncLifetime
         Assert.Equal(14 * 24 + 12, due["O1"]);        // deadline Monday 30 June, due 1 July 00:00
         Assert.Equal("O8", queries.DueSoon(ComplaintFilter.All, _time.GetUtcNow(), limit: 1).Single().ExternalId);
     }
+
+    [Fact]
+    public async Task Time_per_status_comes_from_the_intervals_between_status_changes()
+    {
+        await LoadAllAsync();
+        var queries = new SlaQueries(_warehouse.Database, Options.Create(new ReportingOptions()), _time);
+
+        var perStatus = queries.TimePerStatus(ComplaintFilter.All).ToDictionary(s => s.Status, s => (s.Intervals, s.MedianHours, s.TotalHours));
+
+        // E3: new 1 h, waiting 48 h, in progress 46 h; E4: new 48 h, resolved 48 h, reopened 75 h; the last status of each is still open.
+        Assert.Equal(new Dictionary<string, (long, double, double)>
+        {
+            ["new"] = (2, 24.5, 49), [SlaFixture.WaitingForCustomer] = (1, 48, 48), ["in_progress"] = (1, 46, 46),
+            ["resolved"] = (1, 48, 48), ["reopened"] = (1, 75, 75),
+        }, perStatus);
+    }
 }

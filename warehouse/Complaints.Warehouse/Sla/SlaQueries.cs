@@ -12,7 +12,8 @@ public sealed record SlaFigures(
     IReadOnlyList<SlaBreaches> BreachesByTeam,
     IReadOnlyList<BacklogBucket> Backlog,
     IReadOnlyList<ProductHandlingTimes> HandlingTimePerProduct,
-    IReadOnlyList<DueComplaint> DueSoon);
+    IReadOnlyList<DueComplaint> DueSoon,
+    IReadOnlyList<StatusTime> TimePerStatus);
 
 /// <summary>
 /// Percentages are over decided complaints only (null when none is decided yet): a complaint is decided for a target once
@@ -33,6 +34,9 @@ public sealed record BacklogBucket(string Bucket, long Complaints, long Overdue)
 
 /// <summary>An open complaint's resolution due instant and the time left until it (negative once overdue).</summary>
 public sealed record DueComplaint(string Source, string ExternalId, string Sku, string Policy, DateTimeOffset DueAt, double HoursLeft);
+
+/// <summary>Time complaints spent in one status, from their status events (intervals still open are left out).</summary>
+public sealed record StatusTime(string Status, long Intervals, double MedianHours, double TotalHours);
 
 public sealed record ProductHandlingTimes(string Sku, string Name, string ProductLine, long Resolved, double MedianDays, double P90Days, double? MedianBusinessHours);
 
@@ -59,7 +63,9 @@ public sealed class SlaQueries(WarehouseDatabase warehouse, IOptions<ReportingOp
         var backlog = Run(() => Backlog(filter, asOf), cancellationToken);
         var handling = Run(() => HandlingTimePerProduct(filter), cancellationToken);
         var dueSoon = Run(() => DueSoon(filter, asOf, DueSoonShown), cancellationToken);
-        return new SlaFigures(asOf, await achievement, await byLine, await byChannel, await bySegment, await byTeam, await backlog, await handling, await dueSoon);
+        var perStatus = Run(() => TimePerStatus(filter), cancellationToken);
+        return new SlaFigures(asOf, await achievement, await byLine, await byChannel, await bySegment, await byTeam, await backlog, await handling,
+            await dueSoon, await perStatus);
     }
 
     public SlaAchievement Achievement(ComplaintFilter filter, DateTimeOffset asOf) => Query("Achievement", filter, asOf, r =>
@@ -94,6 +100,9 @@ public sealed class SlaQueries(WarehouseDatabase warehouse, IOptions<ReportingOp
     public IReadOnlyList<DueComplaint> DueSoon(ComplaintFilter filter, DateTimeOffset asOf, int limit = 50) =>
         QuerySql(Sql("DueSoon"), filter, asOf, r => new DueComplaint(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
             r.GetInstant(4), Math.Round(Convert.ToDouble(r.GetValue(5), System.Globalization.CultureInfo.InvariantCulture) / 3600.0, 2)), ("limit", limit));
+
+    public IReadOnlyList<StatusTime> TimePerStatus(ComplaintFilter filter) =>
+        Query("TimePerStatus", filter, time.GetUtcNow(), r => new StatusTime(r.GetString(0), r.GetInt64(1), r.GetDouble(2), r.GetDouble(3)));
 
     public IReadOnlyList<ProductHandlingTimes> HandlingTimePerProduct(ComplaintFilter filter) =>
         Query("HandlingTime", filter, time.GetUtcNow(), r => new ProductHandlingTimes(r.GetString(0), r.GetString(1), r.GetString(2),
