@@ -1,6 +1,7 @@
 using Complaints.Dashboards.Components;
 using Complaints.Dashboards.Features.Ingest;
 using Complaints.Dashboards.Features.Overview;
+using Complaints.Dashboards.Features.Sla;
 
 namespace Complaints.Dashboards;
 
@@ -27,6 +28,7 @@ public static class DependencyInjection
     public static WebApplication MapComplaintEndpoints(this WebApplication app)
     {
         app.MapOverviewEndpoints();
+        app.MapSlaEndpoints();
         app.MapIngestEndpoints();
         return app;
     }

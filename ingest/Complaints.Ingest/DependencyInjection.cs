@@ -48,7 +48,8 @@ public static class DependencyInjection
         var contentRoot = builder.Environment.ContentRootPath;
         builder.Services.AddSingleton(sp => new FeedFolders(Path.Combine(contentRoot, sp.GetRequiredService<IOptions<IngestOptions>>().Value.Root)));
         builder.Services.AddSingleton(sp => new CanonicalFileLoader(sp.GetRequiredService<Complaints.Warehouse.WarehouseDatabase>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CanonicalFileLoader>>(), sp.GetRequiredService<IOptions<IngestOptions>>().Value.MaxRejectedShare));
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CanonicalFileLoader>>(), sp.GetRequiredService<IOptions<IngestOptions>>().Value.MaxRejectedShare,
+            sp.GetService<Complaints.Warehouse.Sla.SlaMeasures>()));
         builder.Services.AddSingleton<InboxProcessor>();
         builder.Services.AddSingleton<Profiles.ProfiledFileLoader>();
         builder.Services.AddTransient<InboxJob>();

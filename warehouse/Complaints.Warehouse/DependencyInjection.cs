@@ -1,4 +1,5 @@
 using Complaints.Warehouse.Overview;
+using Complaints.Warehouse.Sla;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,11 @@ public static class DependencyInjection
     {
         builder.Services.AddOptions<WarehouseOptions>().BindConfiguration(WarehouseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ReportingOptions>().BindConfiguration(ReportingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // SlaOptions reports every problem with its setting's path (Problems()), through IValidatableObject.
+        builder.Services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddTimeProvider();
+        builder.Services.AddSingleton(sp => new SlaMeasures(sp.GetRequiredService<IOptions<SlaOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<SlaQueries>();
         var contentRoot = builder.Environment.ContentRootPath;
         builder.Services.AddSingleton(sp => new WarehouseDatabase(
             Path.Combine(contentRoot, sp.GetRequiredService<IOptions<WarehouseOptions>>().Value.Path),

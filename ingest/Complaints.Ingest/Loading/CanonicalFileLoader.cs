@@ -13,7 +13,8 @@ namespace Complaints.Ingest.Loading;
 /// A file with more bad rows than the allowed share is rejected whole (a wrong layout must not trickle garbage in);
 /// the same file delivered again is recorded as an unchanged run.
 /// </summary>
-public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvider time, ILogger<CanonicalFileLoader> logger, double maxRejectedShare = 0.05)
+public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvider time, ILogger<CanonicalFileLoader> logger, double maxRejectedShare = 0.05,
+    Warehouse.Sla.SlaMeasures? slaMeasures = null)
 {
     private const int ProblemsQuoted = 3;
     private const int ProblemsKeptForRejectedFile = 1000;
@@ -87,6 +88,7 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
             merge.CommandText = Sql.Load(typeof(CanonicalFileLoader).Assembly, $"Loading.{file.Feed.Name}.merge.sql");
             merge.ExecuteNonQuery();
         }
+        (slaMeasures ?? Warehouse.Sla.SlaMeasures.StatutoryOnly(time)).Refresh(connection, runId, file.Feed.Name);
         Quarantine(connection, file, runId, problems);
         var result = RecordRun(connection, file, LoadStatus.Loaded, counts, null, runId, problems);
         transaction.Commit();

@@ -52,7 +52,7 @@ public sealed class DashboardsHost : IAsyncLifetime
 /// <summary>Starts the real host in the "Testing" environment on a free loopback port with the given settings.</summary>
 public static class TestApp
 {
-    public static (WebApplicationFactory<Program> Factory, Uri BaseAddress) Start(IReadOnlyDictionary<string, string?> settings)
+    public static (WebApplicationFactory<Program> Factory, Uri BaseAddress) Start(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
     {
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
@@ -65,6 +65,8 @@ public static class TestApp
                 web.UseSetting(key, value);
             // Open Blazor circuits would otherwise hold the shutdown for the default 30 s.
             web.ConfigureServices(services => services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2)));
+            if (configureServices is not null)
+                web.ConfigureServices(configureServices);
         });
         factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0)); // a free port, loopback only
         factory.StartServer();
@@ -75,7 +77,7 @@ public static class TestApp
 }
 
 [CollectionDefinition(Name)]
-public sealed class HostCollection : ICollectionFixture<DashboardsHost>, ICollectionFixture<Browser>
+public sealed class HostCollection : ICollectionFixture<DashboardsHost>, ICollectionFixture<Browser>, ICollectionFixture<Sla.SlaHost>
 {
     public const string Name = "dashboards host";
 }

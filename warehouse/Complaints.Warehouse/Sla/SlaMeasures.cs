@@ -1,0 +1,243 @@
+using System.Data;
+using System.Text.Json;
+using Complaints.Warehouse.Audit;
+using DuckDB.NET.Data;
+
+namespace Complaints.Warehouse.Sla;
+
+/// <summary>
+/// Keeps <c>complaint_sla</c> in step with the complaints and their status history: after a load, the complaints
+/// the load touched are measured again (inside the load's transaction); an administrator can ask for a full
+/// recalculation, which is audit-logged. Measuring is C# (see docs/decisions/0004); writing is one Appender pass
+/// into a temporary table and one set-based merge.
+/// </summary>
+public sealed class SlaMeasures
+{
+    public const string ReopenedStatus = "reopened";
+    public const string RecalculationAction = "sla.recalculate";
+
+    private readonly SlaOptions _options;
+    private readonly SlaPolicySet _policies;
+    private readonly SlaClock _clock;
+    private readonly StatutoryDeadline _statutory;
+    private readonly TimeProvider _time;
+
+    public SlaMeasures(SlaOptions options, TimeProvider time)
+    {
+        if (options.Problems() is { Count: > 0 } problems)
+            throw new ArgumentException(string.Join(Environment.NewLine, problems), nameof(options));
+        _options = options;
+        _policies = options.BuildPolicySet();
+        _statutory = options.BuildStatutoryDeadline();
+        _clock = new SlaClock(options.BuildBusinessCalendar(), _statutory);
+        _time = time;
+    }
+
+    /// <summary>Statutory deadline only, no policies: what a loader measures with when nothing is configured.</summary>
+    public static SlaMeasures StatutoryOnly(TimeProvider time) => new(new SlaOptions(), time);
+
+    /// <summary>
+    /// Measures again the complaints that run <paramref name="runId"/> of <paramref name="feed"/> touched: its complaints,
+    /// the complaints of its status events, the complaints of its products (a product line decides a policy).
+    /// Runs on the caller's connection and transaction. Returns the number of complaints measured.
+    /// </summary>
+    public int Refresh(DuckDBConnection connection, long runId, string feed)
+    {
+        var touched = feed switch
+        {
+            "complaints" => "SELECT complaint_key FROM complaints WHERE run_id = $run",
+            "status_events" => "SELECT DISTINCT complaint_key FROM status_events WHERE run_id = $run AND complaint_key IS NOT NULL",
+            "products" => "SELECT c.complaint_key FROM complaints c JOIN products p ON p.sku = c.product_sku WHERE p.run_id = $run",
+            _ => null,
+        };
+        if (touched is null)
+            return 0;
+        connection.Execute($"CREATE OR REPLACE TEMP TABLE sla_touched AS {touched}", ("run", runId));
+        return MeasureTouched(connection, runId);
+    }
+
+    /// <summary>
+    /// Measures every complaint again with the policies configured now, in one write transaction, and writes who asked
+    /// for it to the audit log. Complaints keep the policy version in force at their receipt, so only a changed
+    /// version or rule changes their figures.
+    /// </summary>
+    public Task<int> RecalculateAllAsync(WarehouseDatabase warehouse, string actor, CancellationToken cancellationToken = default) =>
+        warehouse.WriteAsync(connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            var before = connection.Scalar<long>("SELECT count(*) FROM complaint_sla");
+            connection.Execute("CREATE OR REPLACE TEMP TABLE sla_touched AS SELECT complaint_key FROM complaints");
+            var measured = MeasureTouched(connection, runId: null);
+            AuditLog.Append(connection, _time, actor, RecalculationAction, "complaint_sla",
+                JsonSerializer.Serialize(new { measuredComplaints = before }),
+                JsonSerializer.Serialize(new { measuredComplaints = measured, policies = PolicySummary() }));
+            transaction.Commit();
+            return Task.FromResult(measured);
+        }, cancellationToken);
+
+    private object PolicySummary() => _options.Policies.Select(p => new { p.Name, p.ValidFrom }).ToList();
+
+    private int MeasureTouched(DuckDBConnection connection, long? runId)
+    {
+        var computedAt = _time.GetUtcNow();
+        connection.Execute("CREATE OR REPLACE TEMP TABLE sla_stage AS SELECT * FROM complaint_sla WITH NO DATA");
+        var events = ReadStatusChanges(connection);
+        var measured = 0;
+        using (var appender = connection.CreateAppender("sla_stage"))
+        using (var command = connection.Command("""
+            SELECT c.complaint_key, c.received_at, c.first_response_at, c.resolved_at, c.answered_at,
+                   cu.segment, c.priority, p.product_line, c.product_sku, c.channel, c.complaint_type
+            FROM complaints c
+            JOIN sla_touched t ON t.complaint_key = c.complaint_key
+            LEFT JOIN customers cu ON cu.source = c.source AND cu.customer_id = c.customer_id
+            LEFT JOIN products p ON p.sku = c.product_sku
+            """))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var input = new SlaInput(reader.GetInt64(0), reader.GetInstant(1), Instant(reader, 2), Instant(reader, 3), Instant(reader, 4),
+                    new ComplaintAttributes(reader.NullableString(5), reader.NullableString(6), reader.NullableString(7),
+                        reader.NullableString(8), reader.NullableString(9), reader.NullableString(10)));
+                var measure = Measure(input, events.GetValueOrDefault(input.ComplaintKey) ?? []);
+                Append(appender, measure, computedAt, runId);
+                measured++;
+            }
+        }
+        connection.Execute("INSERT OR REPLACE INTO complaint_sla SELECT * FROM sla_stage");
+        connection.Execute("DROP TABLE sla_stage; DROP TABLE sla_touched;");
+        return measured;
+    }
+
+    private static Dictionary<long, List<(DateTimeOffset OccurredAt, string ToStatus)>> ReadStatusChanges(DuckDBConnection connection)
+    {
+        var byComplaint = new Dictionary<long, List<(DateTimeOffset, string)>>();
+        using var command = connection.Command("""
+            SELECT e.complaint_key, e.occurred_at, e.to_status
+            FROM status_events e JOIN sla_touched t ON t.complaint_key = e.complaint_key
+            ORDER BY e.complaint_key, e.occurred_at
+            """);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var key = reader.GetInt64(0);
+            if (!byComplaint.TryGetValue(key, out var list))
+                byComplaint[key] = list = [];
+            list.Add((reader.GetInstant(1), reader.GetString(2)));
+        }
+        return byComplaint;
+    }
+
+    private static DateTimeOffset? Instant(IDataRecord record, int ordinal) => record.IsDBNull(ordinal) ? null : record.GetInstant(ordinal);
+
+    /// <summary>One complaint's measures, from its row and its status changes; nothing here depends on the current time.</summary>
+    public SlaMeasure Measure(SlaInput complaint, IReadOnlyList<(DateTimeOffset OccurredAt, string ToStatus)> statusChanges)
+    {
+        var assignment = _policies.For(complaint.Attributes, complaint.ReceivedAt);
+        var policy = assignment.Policy;
+        var pauses = StatusIntervals.Pauses(StatusIntervals.FromChanges(statusChanges), policy.PausingStatuses);
+
+        var deadline = _statutory.DeadlineFor(complaint.ReceivedAt);
+        var statutoryDueAt = _statutory.DeadlineEndsAt(complaint.ReceivedAt);
+        DateOnly? answeredOn = (complaint.AnsweredAt ?? complaint.ResolvedAt) is { } answer ? _statutory.LocalDate(answer) : null;
+        bool? statutoryMet = answeredOn is { } on ? on <= deadline : null;
+
+        var firstResponseDue = policy.FirstResponse is { } fr ? _clock.DueAt(fr, complaint.ReceivedAt, pauses) : null;
+        var resolutionDue = _clock.DueAt(policy.Resolution, complaint.ReceivedAt, pauses);
+
+        bool? firstResponseBreached = policy.FirstResponse is { } target && complaint.FirstResponseAt is { } responded
+            ? _clock.Elapsed(target.Mode, complaint.ReceivedAt, responded, pauses) > target.Duration
+            : null;
+        bool? resolutionBreached = complaint.ResolvedAt is { } resolved
+            ? policy.Resolution.Mode == SlaClockMode.StatutoryDeadline
+                ? resolved >= statutoryDueAt
+                : _clock.Elapsed(policy.Resolution.Mode, complaint.ReceivedAt, resolved, pauses) > policy.Resolution.Duration
+            : null;
+
+        return new SlaMeasure(
+            complaint.ComplaintKey, policy.Name, assignment.VersionValidFrom == DateTimeOffset.MinValue ? null : assignment.VersionValidFrom, deadline, statutoryDueAt, answeredOn,
+            statutoryMet switch { true => "answered_in_time", false => "answered_late", null => null }, statutoryMet,
+            firstResponseDue, resolutionDue,
+            Seconds(complaint.FirstResponseAt, SlaClockMode.Calendar), Seconds(complaint.FirstResponseAt, SlaClockMode.BusinessHours),
+            Seconds(complaint.ResolvedAt, SlaClockMode.Calendar), Seconds(complaint.ResolvedAt, SlaClockMode.BusinessHours),
+            PausedSeconds(pauses, complaint.ReceivedAt, complaint.ResolvedAt),
+            firstResponseBreached, resolutionBreached,
+            statusChanges.Count(c => string.Equals(c.ToStatus, ReopenedStatus, StringComparison.OrdinalIgnoreCase)));
+
+        long? Seconds(DateTimeOffset? until, SlaClockMode mode) =>
+            until is { } end ? (long)_clock.Elapsed(mode, complaint.ReceivedAt, end, pauses).TotalSeconds : null;
+    }
+
+    // A pause still open has no length yet; it is counted once it ends (the next load of its status event refreshes it).
+    private static long PausedSeconds(IReadOnlyList<ClockPause> pauses, DateTimeOffset received, DateTimeOffset? resolved)
+    {
+        var total = TimeSpan.Zero;
+        foreach (var pause in pauses)
+        {
+            if (pause.End is not { } end)
+                continue;
+            var start = pause.Start > received ? pause.Start : received;
+            if (resolved is { } r && end > r)
+                end = r;
+            if (end > start)
+                total += end - start;
+        }
+        return (long)total.TotalSeconds;
+    }
+
+    private static void Append(DuckDBAppender appender, SlaMeasure m, DateTimeOffset computedAt, long? runId)
+    {
+        var row = appender.CreateRow()
+            .AppendValue(m.ComplaintKey)
+            .AppendValue(m.PolicyName)
+            .AppendValue(m.PolicyValidFrom)
+            .AppendValue(m.StatutoryDeadline)
+            .AppendValue(m.StatutoryDueAt)
+            .AppendValue(m.AnsweredOn)
+            .AppendValue(m.StatutoryOutcome)
+            .AppendValue(m.StatutoryMet)
+            .AppendValue(m.FirstResponseDueAt)
+            .AppendValue(m.ResolutionDueAt)
+            .AppendValue(m.FirstResponseElapsedSeconds)
+            .AppendValue(m.FirstResponseBusinessSeconds)
+            .AppendValue(m.ResolutionElapsedSeconds)
+            .AppendValue(m.ResolutionBusinessSeconds)
+            .AppendValue(m.PausedSeconds)
+            .AppendValue(m.FirstResponseBreached)
+            .AppendValue(m.ResolutionBreached)
+            .AppendValue(m.ReopenCount)
+            .AppendValue(computedAt)
+            .AppendValue(runId);
+        row.EndRow();
+    }
+}
+
+/// <summary>What measuring one complaint needs from its row.</summary>
+public sealed record SlaInput(
+    long ComplaintKey,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset? FirstResponseAt,
+    DateTimeOffset? ResolvedAt,
+    DateTimeOffset? AnsweredAt,
+    ComplaintAttributes Attributes);
+
+/// <summary>One row of <c>complaint_sla</c> without its bookkeeping columns.</summary>
+public sealed record SlaMeasure(
+    long ComplaintKey,
+    string PolicyName,
+    DateTimeOffset? PolicyValidFrom,
+    DateOnly StatutoryDeadline,
+    DateTimeOffset StatutoryDueAt,
+    DateOnly? AnsweredOn,
+    string? StatutoryOutcome,
+    bool? StatutoryMet,
+    DateTimeOffset? FirstResponseDueAt,
+    DateTimeOffset? ResolutionDueAt,
+    long? FirstResponseElapsedSeconds,
+    long? FirstResponseBusinessSeconds,
+    long? ResolutionElapsedSeconds,
+    long? ResolutionBusinessSeconds,
+    long PausedSeconds,
+    bool? FirstResponseBreached,
+    bool? ResolutionBreached,
+    int ReopenCount);

@@ -1,0 +1,128 @@
+using System.Data;
+using Microsoft.Extensions.Options;
+
+namespace Complaints.Warehouse.Sla;
+
+public sealed record SlaFigures(
+    DateTimeOffset AsOf,
+    SlaAchievement Achievement,
+    IReadOnlyList<SlaBreaches> BreachesByProductLine,
+    IReadOnlyList<SlaBreaches> BreachesByChannel,
+    IReadOnlyList<SlaBreaches> BreachesBySegment,
+    IReadOnlyList<SlaBreaches> BreachesByTeam,
+    IReadOnlyList<BacklogBucket> Backlog,
+    IReadOnlyList<ProductHandlingTimes> HandlingTimePerProduct,
+    IReadOnlyList<DueComplaint> DueSoon,
+    IReadOnlyList<StatusTime> TimePerStatus);
+
+/// <summary>
+/// Percentages are over decided complaints only (null when none is decided yet): a complaint is decided for a target once
+/// it was met or breached, or its due instant passed without it. Statutory: answered, or unanswered past the deadline.
+/// </summary>
+public sealed record SlaAchievement(
+    long Complaints,
+    long FirstResponseDecided, long FirstResponseMet, double? FirstResponsePercent,
+    long ResolutionDecided, long ResolutionMet, double? ResolutionPercent,
+    long StatutoryDecided, long StatutoryMet, double? StatutoryPercent,
+    long Reopened, double? ReopenRatePercent);
+
+/// <summary>Complaints of one dimension value, and how many breached either target (first response or resolution).</summary>
+public sealed record SlaBreaches(string Value, long Complaints, long Breached, long FirstResponseBreached, long ResolutionBreached);
+
+/// <summary>Open complaints of one age bucket (whole local days since receipt: 0-3, 4-7, 8-14, >14).</summary>
+public sealed record BacklogBucket(string Bucket, long Complaints, long Overdue);
+
+/// <summary>An open complaint's resolution due instant and the time left until it (negative once overdue).</summary>
+public sealed record DueComplaint(string Source, string ExternalId, string Sku, string Policy, DateTimeOffset DueAt, double HoursLeft);
+
+/// <summary>Time complaints spent in one status, from their status events (intervals still open are left out).</summary>
+public sealed record StatusTime(string Status, long Intervals, double MedianHours, double TotalHours);
+
+public sealed record ProductHandlingTimes(string Sku, string Name, string ProductLine, long Resolved, double MedianDays, double P90Days, double? MedianBusinessHours);
+
+/// <summary>The SLA figures over the stored per-complaint measures; page, API and (later) exports call these.</summary>
+public sealed class SlaQueries(WarehouseDatabase warehouse, IOptions<ReportingOptions> reporting, TimeProvider time)
+{
+    public static readonly IReadOnlyList<string> BacklogBuckets = ["0-3", "4-7", "8-14", ">14"];
+
+    public const int DueSoonShown = 20;
+
+    private readonly ReportingOptions _reporting = reporting.Value;
+
+    public enum Dimension { ProductLine, Channel, Segment, Team }
+
+    /// <summary>All figures as of now (the injected clock).</summary>
+    public async Task<SlaFigures> GetAsync(ComplaintFilter filter, CancellationToken cancellationToken = default)
+    {
+        var asOf = time.GetUtcNow();
+        var achievement = Run(() => Achievement(filter, asOf), cancellationToken);
+        var byLine = Run(() => BreachesBy(Dimension.ProductLine, filter, asOf), cancellationToken);
+        var byChannel = Run(() => BreachesBy(Dimension.Channel, filter, asOf), cancellationToken);
+        var bySegment = Run(() => BreachesBy(Dimension.Segment, filter, asOf), cancellationToken);
+        var byTeam = Run(() => BreachesBy(Dimension.Team, filter, asOf), cancellationToken);
+        var backlog = Run(() => Backlog(filter, asOf), cancellationToken);
+        var handling = Run(() => HandlingTimePerProduct(filter), cancellationToken);
+        var dueSoon = Run(() => DueSoon(filter, asOf, DueSoonShown), cancellationToken);
+        var perStatus = Run(() => TimePerStatus(filter), cancellationToken);
+        return new SlaFigures(asOf, await achievement, await byLine, await byChannel, await bySegment, await byTeam, await backlog, await handling,
+            await dueSoon, await perStatus);
+    }
+
+    public SlaAchievement Achievement(ComplaintFilter filter, DateTimeOffset asOf) => Query("Achievement", filter, asOf, r =>
+    {
+        long L(int i) => r.GetInt64(i);
+        return new SlaAchievement(L(0), L(1), L(2), Percent(L(2), L(1)), L(3), L(4), Percent(L(4), L(3)),
+            L(5), L(6), Percent(L(6), L(5)), L(7), Percent(L(7), L(0)));
+    }).Single();
+
+    public IReadOnlyList<SlaBreaches> BreachesBy(Dimension dimension, ComplaintFilter filter, DateTimeOffset asOf)
+    {
+        var column = dimension switch
+        {
+            Dimension.ProductLine => "coalesce(p.product_line, 'Unknown')",
+            Dimension.Channel => "coalesce(c.channel, 'unknown')",
+            Dimension.Segment => "coalesce(cu.segment, 'unknown')",
+            Dimension.Team => "coalesce(c.team, 'unknown')",
+            _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
+        };
+        var sql = Sql("BreachesBy").Replace("/*dimension*/", column, StringComparison.Ordinal);
+        return QuerySql(sql, filter, asOf, r => new SlaBreaches(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)));
+    }
+
+    /// <summary>Always the four buckets in order, empty ones with zero.</summary>
+    public IReadOnlyList<BacklogBucket> Backlog(ComplaintFilter filter, DateTimeOffset asOf)
+    {
+        var rows = Query("Backlog", filter, asOf, r => new BacklogBucket(r.GetString(0), r.GetInt64(1), r.GetInt64(2))).ToDictionary(b => b.Bucket);
+        return [.. BacklogBuckets.Select(b => rows.GetValueOrDefault(b) ?? new BacklogBucket(b, 0, 0))];
+    }
+
+    /// <summary>Open complaints nearest their resolution due time (overdue first), at most <paramref name="limit"/>.</summary>
+    public IReadOnlyList<DueComplaint> DueSoon(ComplaintFilter filter, DateTimeOffset asOf, int limit = 50) =>
+        QuerySql(Sql("DueSoon"), filter, asOf, r => new DueComplaint(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
+            r.GetInstant(4), Math.Round(Convert.ToDouble(r.GetValue(5), System.Globalization.CultureInfo.InvariantCulture) / 3600.0, 2)), ("limit", limit));
+
+    public IReadOnlyList<StatusTime> TimePerStatus(ComplaintFilter filter) =>
+        Query("TimePerStatus", filter, time.GetUtcNow(), r => new StatusTime(r.GetString(0), r.GetInt64(1), r.GetDouble(2), r.GetDouble(3)));
+
+    public IReadOnlyList<ProductHandlingTimes> HandlingTimePerProduct(ComplaintFilter filter) =>
+        Query("HandlingTime", filter, time.GetUtcNow(), r => new ProductHandlingTimes(r.GetString(0), r.GetString(1), r.GetString(2),
+            r.GetInt64(3), r.GetDouble(4), r.GetDouble(5), r.NullableDouble(6)));
+
+    private static double? Percent(long part, long whole) => whole == 0 ? null : Math.Round(100.0 * part / whole, 2);
+
+    private static Task<T> Run<T>(Func<T> query, CancellationToken cancellationToken) => Task.Run(query, cancellationToken);
+
+    private static string Sql(string name) => Warehouse.Sql.Load(typeof(SlaQueries).Assembly, $"Sla.{name}.sql");
+
+    private List<T> Query<T>(string name, ComplaintFilter filter, DateTimeOffset asOf, Func<IDataRecord, T> map) =>
+        QuerySql(Sql(name), filter, asOf, map);
+
+    private List<T> QuerySql<T>(string sql, ComplaintFilter filter, DateTimeOffset asOf, Func<IDataRecord, T> map, params (string, object?)[] extra)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(_reporting.TimeZone);
+        var asOfDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(asOf, zone).DateTime);
+        (string, object?)[] parameters = [.. filter.Parameters(_reporting.TimeZone), ("as_of", asOf.ToUniversalTime()), ("as_of_date", asOfDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), .. extra];
+        using var connection = warehouse.OpenConnection();
+        return connection.QueryList(sql.Replace("/*filter*/", ComplaintFilter.Predicate, StringComparison.Ordinal), map, parameters);
+    }
+}
