@@ -12,20 +12,32 @@ public sealed record ComplaintFilter(
 {
     public static readonly ComplaintFilter All = new();
 
-    /// <summary>A predicate over <c>complaints c</c>; bind its values with <see cref="Parameters"/>. A NULL value means "any".</summary>
-    public const string Predicate = """
-        (CAST($from_instant AS TIMESTAMPTZ) IS NULL OR c.received_at >= CAST($from_instant AS TIMESTAMPTZ))
-        AND (CAST($to_instant AS TIMESTAMPTZ) IS NULL OR c.received_at < CAST($to_instant AS TIMESTAMPTZ))
-        AND (CAST($product AS VARCHAR) IS NULL OR c.product_sku = $product)
-        AND (CAST($line AS VARCHAR) IS NULL OR c.product_sku IN (SELECT p.sku FROM products p WHERE p.product_line = $line))
-        AND (CAST($category AS VARCHAR) IS NULL OR c.defect_category = $category)
-        AND (CAST($channel AS VARCHAR) IS NULL OR c.channel = $channel)
-        AND (CAST($segment AS VARCHAR) IS NULL OR (c.source, c.customer_id) IN (SELECT cu.source, cu.customer_id FROM customers cu WHERE cu.segment = $segment))
-        AND (CAST($country AS VARCHAR) IS NULL OR (c.source, c.customer_id) IN (SELECT cu.source, cu.customer_id FROM customers cu WHERE cu.country = $country))
-        AND (CAST($status AS VARCHAR) IS NULL OR c.status = $status)
-        """;
+    /// <summary>
+    /// A predicate over <c>complaints c</c> with a clause for each filter that is set (an empty filter is TRUE);
+    /// bind its values with <see cref="Parameters"/>. Clauses for unset filters are left out rather than made
+    /// no-ops: DuckDB would still run their subqueries, which made every figure 2–5× slower at a million rows.
+    /// The SQL text comes only from the constants below; values are always bound parameters.
+    /// </summary>
+    public string Predicate
+    {
+        get
+        {
+            var clauses = new List<string>();
+            if (From is not null) clauses.Add("c.received_at >= CAST($from_instant AS TIMESTAMPTZ)");
+            if (To is not null) clauses.Add("c.received_at < CAST($to_instant AS TIMESTAMPTZ)");
+            if (Product is not null) clauses.Add("c.product_sku = $product");
+            if (Line is not null) clauses.Add("c.product_sku IN (SELECT p.sku FROM products p WHERE p.product_line = $line)");
+            if (Category is not null) clauses.Add("c.defect_category = $category");
+            if (Channel is not null) clauses.Add("c.channel = $channel");
+            if (Segment is not null) clauses.Add("(c.source, c.customer_id) IN (SELECT cu.source, cu.customer_id FROM customers cu WHERE cu.segment = $segment)");
+            if (Country is not null) clauses.Add("(c.source, c.customer_id) IN (SELECT cu.source, cu.customer_id FROM customers cu WHERE cu.country = $country)");
+            if (Status is not null) clauses.Add("c.status = $status");
+            return clauses.Count == 0 ? "TRUE" : "(" + string.Join(" AND ", clauses) + ")";
+        }
+    }
 
     /// <summary>
+    /// Values for every name <see cref="Predicate"/> may use (DuckDB ignores the ones a query does not).
     /// The day bounds become instants once, here: local midnight of <see cref="From"/> and of the day after
     /// <see cref="To"/> in the reporting zone (DST-aware), so the warehouse compares timestamps instead of
     /// converting every row's time zone. <c>$tz</c> is bound too, for queries that bucket by local date.

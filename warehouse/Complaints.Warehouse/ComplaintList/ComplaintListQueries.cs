@@ -22,7 +22,7 @@ public sealed class ComplaintListQueries(WarehouseDatabase warehouse, IOptions<R
     public long Count(ComplaintFilter filter, string? search)
     {
         using var connection = warehouse.OpenConnection();
-        return connection.Scalar<long>($"SELECT count(*) FROM complaints c WHERE {ComplaintFilter.Predicate} AND {SearchPredicate}", Parameters(filter, search));
+        return connection.Scalar<long>($"SELECT count(*) FROM complaints c WHERE {filter.Predicate} AND {SearchPredicate}", Parameters(filter, search));
     }
 
     public IReadOnlyList<ComplaintListItem> Page(ComplaintFilter filter, string? search, ComplaintSort sort, bool descending, int offset, int limit)
@@ -42,7 +42,7 @@ public sealed class ComplaintListQueries(WarehouseDatabase warehouse, IOptions<R
             FROM complaints c
             LEFT JOIN products p ON p.sku = c.product_sku
             LEFT JOIN customers cu ON cu.source = c.source AND cu.customer_id = c.customer_id
-            WHERE {ComplaintFilter.Predicate} AND {SearchPredicate}
+            WHERE {filter.Predicate} AND {SearchPredicate}
             ORDER BY {order}
             LIMIT $limit OFFSET $offset
             """,

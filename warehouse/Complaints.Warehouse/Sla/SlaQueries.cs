@@ -123,6 +123,6 @@ public sealed class SlaQueries(WarehouseDatabase warehouse, IOptions<ReportingOp
         var asOfDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(asOf, zone).DateTime);
         (string, object?)[] parameters = [.. filter.Parameters(_reporting.TimeZone), ("as_of", asOf.ToUniversalTime()), ("as_of_date", asOfDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), .. extra];
         using var connection = warehouse.OpenConnection();
-        return connection.QueryList(sql.Replace("/*filter*/", ComplaintFilter.Predicate, StringComparison.Ordinal), map, parameters);
+        return connection.QueryList(sql.Replace("/*filter*/", filter.Predicate, StringComparison.Ordinal), map, parameters);
     }
 }
