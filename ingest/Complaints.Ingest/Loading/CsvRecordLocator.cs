@@ -44,7 +44,4 @@ public static class CsvRecordLocator
             found[record] = new Located(recordStartLine, raw.ToString().TrimEnd('\r')); // a last record without a final line break
         return found;
     }
-
-    public static long LineOf(string path, long recordIndex) =>
-        Locate(path, [recordIndex]).TryGetValue(recordIndex, out var located) ? located.Line : -1;
 }
