@@ -1,4 +1,5 @@
 using Complaints.Dashboards.Components;
+using Complaints.Dashboards.Features.Admin;
 using Complaints.Dashboards.Features.Ingest;
 using Complaints.Dashboards.Features.Overview;
 using Complaints.Dashboards.Features.Sla;
@@ -11,6 +12,7 @@ public static class DependencyInjection
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddProblemDetails();
+        builder.Services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.Section));
         return builder;
     }
 
