@@ -2,6 +2,7 @@ using Complaints.Dashboards.Components;
 using Complaints.Dashboards.Features.Admin;
 using Complaints.Dashboards.Features.Ingest;
 using Complaints.Dashboards.Features.Overview;
+using Complaints.Dashboards.Features.Products;
 using Complaints.Dashboards.Features.Sla;
 
 namespace Complaints.Dashboards;
@@ -31,6 +32,7 @@ public static class DependencyInjection
     {
         app.MapOverviewEndpoints();
         app.MapSlaEndpoints();
+        app.MapProductsEndpoints();
         app.MapIngestEndpoints();
         return app;
     }

@@ -20,6 +20,17 @@ if (args is ["generate", var count, var folder])
     return 0;
 }
 
+// Page mode: each page's queries and its first chart in the browser, over a warehouse an earlier run kept.
+if (args is ["pages", .. var pageArgs])
+{
+    string? PageValue(string name) => pageArgs.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+    var root = BenchmarkOptions.FindRepositoryRoot();
+    return await PageBenchmark.RunAsync(new PageBenchmark.Options(
+        Path.GetFullPath(PageValue("--warehouse") ?? Path.Combine(Path.GetTempPath(), "complaints-bench", "bench.duckdb")),
+        int.Parse(PageValue("--runs") ?? "20"), int.Parse(PageValue("--browser-runs") ?? "5"),
+        PageValue("--report") ?? Path.Combine(root, "tests", "Complaints.Benchmarks", "reports", "pages.md"), root));
+}
+
 var options = BenchmarkOptions.Parse(args);
 Directory.CreateDirectory(options.WorkFolder);
 var report = new Report();
@@ -98,7 +109,7 @@ namespace Complaints.Benchmarks
                 args.Contains("--reuse"));
         }
 
-        private static string FindRepositoryRoot()
+        public static string FindRepositoryRoot()
         {
             var directory = new DirectoryInfo(AppContext.BaseDirectory);
             while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Complaints.sln")))

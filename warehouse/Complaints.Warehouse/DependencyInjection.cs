@@ -23,6 +23,7 @@ public static class DependencyInjection
             Path.Combine(contentRoot, sp.GetRequiredService<IOptions<WarehouseOptions>>().Value.Path),
             sp.GetRequiredService<ILogger<WarehouseDatabase>>()));
         builder.Services.AddSingleton<OverviewQueries>();
+        builder.Services.AddSingleton<Products.ProductQueries>();
         builder.Services.AddSingleton<Ingest.IngestRunQueries>();
         builder.Services.AddSingleton<ComplaintList.ComplaintListQueries>();
         builder.Services.AddSingleton<ComplaintList.FilterOptionsQuery>();

@@ -10,6 +10,7 @@ public sealed class AxeScanTests(DashboardsHost host, Browser browser)
     [Theory]
     [InlineData("/")]
     [InlineData("/?line=Home+appliances")]
+    [InlineData("/products")]
     [InlineData("/sla")]
     [InlineData("/complaints")]
     [InlineData("/complaints/fixture/C1")]

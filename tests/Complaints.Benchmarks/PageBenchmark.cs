@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Text;
+using Complaints.Warehouse;
+using Complaints.Warehouse.ComplaintList;
+using Complaints.Warehouse.Overview;
+using Complaints.Warehouse.Products;
+using Complaints.Warehouse.Sla;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
+
+namespace Complaints.Benchmarks;
+
+/// <summary>
+/// <c>pages --warehouse PATH</c>: each page's server-side queries over an already loaded warehouse (one at a time and
+/// the whole page as the page runs them), then each page in headless Chromium against the real host: the time from
+/// navigation to the first drawn chart. Writes reports/pages.md.
+/// </summary>
+public static class PageBenchmark
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    public sealed record Options(string WarehousePath, int Runs, int BrowserRuns, string ReportPath, string RepositoryRoot);
+
+    public sealed record BrowserFigure(string Page, Timings FirstChart);
+
+    public static async Task<int> RunAsync(Options options)
+    {
+        if (!File.Exists(options.WarehousePath))
+        {
+            Console.Error.WriteLine($"No warehouse at {options.WarehousePath}: run the main benchmark with --keep first, or give --warehouse.");
+            return 2;
+        }
+        var complaints = 0L;
+        var queries = new List<QueryFigure>();
+        using (var warehouse = new WarehouseDatabase(options.WarehousePath, NullLogger<WarehouseDatabase>.Instance))
+        {
+            await warehouse.InitializeAsync(TimeProvider.System);
+            using (var connection = warehouse.OpenConnection())
+                complaints = connection.Scalar<long>("SELECT count(*) FROM complaints");
+            Console.WriteLine($"Page queries over {complaints:N0} complaints, {options.Runs} runs each");
+            MeasureQueries(warehouse, options.Runs, queries);
+        }
+        var browser = await MeasureBrowserAsync(options);
+        var markdown = ToMarkdown(options, complaints, queries, browser);
+        Directory.CreateDirectory(Path.GetDirectoryName(options.ReportPath)!);
+        File.WriteAllText(options.ReportPath, markdown);
+        Console.WriteLine(markdown);
+        Console.WriteLine($"Report written to {options.ReportPath}");
+        return 0;
+    }
+
+    private static void MeasureQueries(WarehouseDatabase warehouse, int runs, List<QueryFigure> figures)
+    {
+        var reporting = Microsoft.Extensions.Options.Options.Create(new ReportingOptions { ExchangeRates = { ["EUR"] = 4.30m } });
+        var overview = new OverviewQueries(warehouse, reporting);
+        var products = new ProductQueries(warehouse, reporting);
+        var sla = new SlaQueries(warehouse, reporting, TimeProvider.System);
+        var list = new ComplaintListQueries(warehouse, reporting);
+        var lastDay = LastReceivedDay(warehouse);
+        var quarter = new ComplaintFilter(lastDay.AddMonths(-3).AddDays(1), lastDay);
+
+        foreach (var (filterName, filter) in new[] { ("all dates", ComplaintFilter.All), ("last quarter", quarter) })
+        {
+            void Add(string page, string query, Action action)
+            {
+                var timings = Timings.Measure(2, runs, action);
+                figures.Add(new QueryFigure($"{page}: {query}", filterName, timings));
+                Console.WriteLine($"  {page}: {query} ({filterName}): p50 {timings.P50:N1} ms, p95 {timings.P95:N1} ms");
+            }
+
+            Add("Overview", "key figures", () => overview.Kpis(filter));
+            Add("Overview", "complaints per product", () => overview.ComplaintsPerProduct(filter));
+            Add("Overview", "trend", () => overview.Trend(filter));
+            Add("Overview", "handling time per product", () => overview.HandlingTimePerProduct(filter));
+            Add("Overview", "cost per product", () => overview.CostPerProduct(filter));
+            Add("Overview", "whole page", () => overview.GetAsync(filter).GetAwaiter().GetResult());
+            Add("Products", "units sold cells", () => products.SalesCells(filter));
+            Add("Products", "defect Pareto", () => products.DefectPareto(filter));
+            Add("Products", "whole page", () => products.GetAsync(filter).GetAwaiter().GetResult());
+            Add("SLA & handling", "whole page", () => sla.GetAsync(filter).GetAwaiter().GetResult());
+            Add("Complaints", "count + first page", () =>
+            {
+                list.Count(filter, null);
+                list.Page(filter, null, ComplaintSort.Received, descending: true, offset: 0, limit: 50);
+            });
+            Add("Complaints", "search \"pralka\", count + first page", () =>
+            {
+                list.Count(filter, "pralka");
+                list.Page(filter, "pralka", ComplaintSort.Received, descending: true, offset: 0, limit: 50);
+            });
+        }
+    }
+
+    private static DateOnly LastReceivedDay(WarehouseDatabase warehouse)
+    {
+        using var connection = warehouse.OpenConnection();
+        return DateOnly.Parse(connection.Scalar<string>("SELECT CAST(CAST(timezone('Europe/Warsaw', max(received_at)) AS DATE) AS VARCHAR) FROM complaints")!,
+            System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The real host on a loopback port over the same warehouse, and Chromium timing each page to its first chart.</summary>
+    private static async Task<List<BrowserFigure>> MeasureBrowserAsync(Options options)
+    {
+        var figures = new List<BrowserFigure>();
+        if (!File.Exists(ChromiumPath))
+        {
+            Console.WriteLine($"  {ChromiumPath} is missing: no browser figures (bash tests/run.sh installs it)");
+            return figures;
+        }
+        using var host = await Host.StartAsync(options);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath, Headless = true, Args = ["--no-sandbox", "--disable-gpu", "--no-first-run"],
+        });
+        foreach (var path in new[] { "/", "/products", "/sla" })
+        {
+            var times = new List<double>();
+            for (var run = 0; run < options.BrowserRuns + 1; run++)
+            {
+                var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+                // Records when plotly first draws a chart, measured from the start of navigation.
+                await page.AddInitScriptAsync("""
+                    new MutationObserver((_, observer) => {
+                        if (document.querySelector('.js-plotly-plot .main-svg')) { window.__firstChart = performance.now(); observer.disconnect(); }
+                    }).observe(document, { childList: true, subtree: true });
+                    """);
+                await page.GotoAsync(host.Url + path.TrimStart('/'));
+                await page.WaitForFunctionAsync("() => window.__firstChart !== undefined", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+                var firstChart = await page.EvaluateAsync<double>("() => window.__firstChart");
+                if (run > 0) // the first visit warms the host's caches and plotly.js in the browser cache; not counted
+                    times.Add(firstChart);
+                await page.CloseAsync();
+            }
+            var timings = new Timings(times);
+            figures.Add(new BrowserFigure(path, timings));
+            Console.WriteLine($"  browser {path}: first chart p50 {timings.P50:N0} ms, p95 {timings.P95:N0} ms");
+        }
+        return figures;
+    }
+
+    private static string ToMarkdown(Options options, long complaints, List<QueryFigure> queries, List<BrowserFigure> browser)
+    {
+        var md = new StringBuilder();
+        md.AppendLine("# Page benchmark").AppendLine();
+        md.AppendLine($"- date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        md.AppendLine($"- commit: {Machine.Commit()}");
+        md.AppendLine($"- machine: {Machine.Describe()}");
+        md.AppendLine($"- warehouse: {complaints:N0} demo complaints (loaded by the main benchmark)");
+        md.AppendLine($"- command: `dotnet run -c Release --project tests/Complaints.Benchmarks -- pages --warehouse <file> --runs {options.Runs}`").AppendLine();
+        md.AppendLine("## Server-side queries").AppendLine();
+        md.AppendLine($"2 warm-up runs, then {options.Runs} timed runs each; milliseconds. \"whole page\" runs the page's queries as the page does (side by side).").AppendLine();
+        md.AppendLine("| page: query | filter | p50 ms | p95 ms | max ms |").AppendLine("|---|---|---:|---:|---:|");
+        foreach (var q in queries)
+            md.AppendLine($"| {q.Query} | {q.Filter} | {q.Timings.P50:N1} | {q.Timings.P95:N1} | {q.Timings.Max:N1} |");
+        md.AppendLine().AppendLine("## Time to first chart in the browser").AppendLine();
+        md.AppendLine($"Headless Chromium against the host (Production settings, loopback), a new tab per visit; from navigation start to plotly's first drawn chart. One warm-up visit per page, then {options.BrowserRuns} timed visits; milliseconds.").AppendLine();
+        md.AppendLine("| page | p50 ms | p95 ms | max ms |").AppendLine("|---|---:|---:|---:|");
+        foreach (var b in browser)
+            md.AppendLine($"| `{b.Page}` | {b.FirstChart.P50:N0} | {b.FirstChart.P95:N0} | {b.FirstChart.Max:N0} |");
+        return md.ToString();
+    }
+
+    /// <summary>The dashboards host as a child process, built in Release, on a loopback port it picks itself.</summary>
+    private sealed class Host : IDisposable
+    {
+        private readonly Process _process;
+
+        private Host(Process process, string url) => (_process, Url) = (process, url);
+
+        public string Url { get; }
+
+        public static async Task<Host> StartAsync(Options options)
+        {
+            var project = Path.Combine(options.RepositoryRoot, "dashboards", "Complaints.Dashboards");
+            var inbox = Directory.CreateTempSubdirectory("complaints-bench-inbox-").FullName;
+            var start = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = project,
+                RedirectStandardOutput = true,
+                ArgumentList =
+                {
+                    "run", "-c", "Release", "--no-launch-profile", "--project", project, "--",
+                    "--urls", "http://127.0.0.1:0", $"--Warehouse:Path={options.WarehousePath}", $"--Ingest:Root={inbox}", "--Demo:Enabled=false",
+                },
+            };
+            var process = Process.Start(start)!;
+            var listening = new TaskCompletionSource<string>();
+            process.OutputDataReceived += (_, line) =>
+            {
+                const string marker = "Now listening on: ";
+                if (line.Data?.IndexOf(marker, StringComparison.Ordinal) is >= 0 and var at)
+                    listening.TrySetResult(line.Data[(at + marker.Length)..].Trim() + "/");
+            };
+            process.BeginOutputReadLine();
+            var url = await listening.Task.WaitAsync(TimeSpan.FromMinutes(5));
+            Console.WriteLine($"  host listening on {url}");
+            return new Host(process, url);
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+                _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+            _process.Dispose();
+        }
+    }
+}
