@@ -1,5 +1,6 @@
 using Complaints.Dashboards.Components;
 using Complaints.Dashboards.Features.Ingest;
+using Complaints.Dashboards.Features.Language;
 using Complaints.Dashboards.Features.Overview;
 using Complaints.Dashboards.Features.Sla;
 
@@ -11,6 +12,8 @@ public static class DependencyInjection
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddProblemDetails();
+        builder.Services.AddLocalization();
+        builder.Services.Configure<RequestLocalizationOptions>(Cultures.Configure);
         return builder;
     }
 
@@ -18,6 +21,7 @@ public static class DependencyInjection
     {
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.MapStaticAssets();
@@ -30,6 +34,7 @@ public static class DependencyInjection
         app.MapOverviewEndpoints();
         app.MapSlaEndpoints();
         app.MapIngestEndpoints();
+        app.MapLanguageEndpoints();
         return app;
     }
 }
