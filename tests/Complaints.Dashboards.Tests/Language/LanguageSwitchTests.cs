@@ -47,6 +47,18 @@ public sealed class LanguageSwitchTests(DashboardsHost host)
         Assert.False(response.Headers.Contains("Set-Cookie"));
     }
 
+    [Theory]
+    [InlineData("pl-PL,pl;q=0.9,en;q=0.8", "pl-PL")]
+    [InlineData("de-DE,de;q=0.9", "en-GB")]
+    public async Task Without_a_choice_the_browser_language_decides_and_English_is_the_default(string acceptLanguage, string expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/not-found");
+        request.Headers.Add("Accept-Language", acceptLanguage);
+        using var response = await host.Http.SendAsync(request);
+
+        Assert.Contains($"<html lang=\"{expected}\">", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task A_page_asked_for_in_Polish_says_so_in_its_html_lang()
     {
