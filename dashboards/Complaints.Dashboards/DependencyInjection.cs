@@ -1,4 +1,5 @@
 using Complaints.Dashboards.Components;
+using Complaints.Dashboards.Features.Admin;
 using Complaints.Dashboards.Features.Ingest;
 using Complaints.Dashboards.Features.Language;
 using Complaints.Dashboards.Features.Overview;
@@ -12,6 +13,7 @@ public static class DependencyInjection
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddProblemDetails();
+        builder.Services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.Section));
         builder.Services.AddLocalization();
         builder.Services.Configure<RequestLocalizationOptions>(Cultures.Configure);
         return builder;

@@ -91,17 +91,20 @@ internal sealed class CsvRowWriter : IDisposable
         _writer.Write(_scratch, 0, 10);
     }
 
-    public void Integer(int? value)
+    public void Integer(long? value)
     {
         Separate();
         if (value is { } v && v.TryFormat(_scratch, out var written, default, CultureInfo.InvariantCulture))
             _writer.Write(_scratch, 0, written);
     }
 
-    public void Amount(decimal value)
+    public void Amount(decimal value) => Decimal(value, "0.00");
+
+    /// <summary>A decimal with the invariant point and the given format, e.g. "0.0000" for an exchange rate.</summary>
+    public void Decimal(decimal value, string format)
     {
         Separate();
-        if (value.TryFormat(_scratch, out var written, "0.00", CultureInfo.InvariantCulture))
+        if (value.TryFormat(_scratch, out var written, format, CultureInfo.InvariantCulture))
             _writer.Write(_scratch, 0, written);
     }
 

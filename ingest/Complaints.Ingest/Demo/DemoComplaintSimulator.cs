@@ -93,6 +93,21 @@ internal sealed class DemoComplaintSimulator
     public long LateStatusEvents { get; private set; }
 
     /// <summary>Yields the complaints oldest first. The same instance is refilled each time: use it before moving on.</summary>
+    /// <summary>Complaints planned per calendar month (a month is its first day), before any complaint is simulated.</summary>
+    public IEnumerable<(DateOnly Month, int Complaints)> ComplaintsPerMonth() =>
+        Enumerable.Range(0, _dayCount)
+            .GroupBy(d => FirstDayOfMonth(FirstDay.AddDays(d)))
+            .Select(month => (month.Key, month.Sum(d => _complaintsPerDay[d])));
+
+    /// <summary>A product's share of the complaints on a day without the planted defects: its popularity and its line's season.</summary>
+    public double NaturalShare(DemoProduct product, DateOnly day)
+    {
+        var weights = _productWeightsByMonth[day.Month - 1];
+        return weights[IndexOf(product)] / weights.Sum();
+    }
+
+    private static DateOnly FirstDayOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
+
     public IEnumerable<DemoComplaint> Run()
     {
         var number = 0;
@@ -186,12 +201,8 @@ internal sealed class DemoComplaintSimulator
     }
 
     /// <summary>The chance that a complaint picked the usual way is about the product and category, on each day.</summary>
-    private double NaturalShare(DemoRecurringDefect defect, int dayIndex)
-    {
-        var weights = _productWeightsByMonth[FirstDay.AddDays(dayIndex).Month - 1];
-        var index = IndexOf(defect.Product);
-        return weights[index] / weights.Sum() * DemoRecurringDefects.CategoryShare(defect.Product, defect.DefectCategory);
-    }
+    private double NaturalShare(DemoRecurringDefect defect, int dayIndex) =>
+        NaturalShare(defect.Product, FirstDay.AddDays(dayIndex)) * DemoRecurringDefects.CategoryShare(defect.Product, defect.DefectCategory);
 
     private static int IndexOf(DemoProduct product)
     {

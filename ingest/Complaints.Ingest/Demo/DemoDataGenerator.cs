@@ -4,8 +4,8 @@ using Complaints.Ingest.Feeds;
 namespace Complaints.Ingest.Demo;
 
 /// <summary>
-/// Writes a deterministic demo data set as the five canonical feed files (products, complaints, status events,
-/// costs, surveys) and ground_truth.json, which records what was planted in them. The same options always give
+/// Writes a deterministic demo data set as the seven canonical feed files (products, units sold, exchange rates,
+/// complaints, status events, costs, surveys) and ground_truth.json, which records what was planted in them. The same options always give
 /// byte-identical files; rows are streamed, so memory does not grow with the number of complaints.
 /// </summary>
 public sealed class DemoDataGenerator
@@ -14,7 +14,7 @@ public sealed class DemoDataGenerator
 
     public const string GroundTruthFileName = "ground_truth.json";
 
-    /// <summary>Writes the six files into <paramref name="directory"/> (created if missing), replacing files of the same names.</summary>
+    /// <summary>Writes the eight files into <paramref name="directory"/> (created if missing), replacing files of the same names.</summary>
     /// <param name="progress">Receives the number of complaints written so far, every 10,000 and once at the end.</param>
     public DemoDataFiles Write(string directory, DemoDataOptions options, IProgress<long>? progress = null)
     {
@@ -24,20 +24,12 @@ public sealed class DemoDataGenerator
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Years, 1);
 
         Directory.CreateDirectory(directory);
-        var files = new DemoDataFiles(
-            Path.Combine(directory, FeedLayouts.Products.Name + ".csv"),
-            Path.Combine(directory, FeedLayouts.Complaints.Name + ".csv"),
-            Path.Combine(directory, FeedLayouts.StatusEvents.Name + ".csv"),
-            Path.Combine(directory, FeedLayouts.Costs.Name + ".csv"),
-            Path.Combine(directory, FeedLayouts.Surveys.Name + ".csv"),
-            Path.Combine(directory, GroundTruthFileName));
+        var files = DemoDataFiles.In(directory);
         string[] finalPaths = [.. files.Feeds, files.GroundTruth];
 
         // Written under temporary names and renamed at the end, so a failed run never leaves a file that
         // looks complete to an ingester watching the directory.
-        var partial = new DemoDataFiles(
-            files.Products + ".partial", files.Complaints + ".partial", files.StatusEvents + ".partial",
-            files.Costs + ".partial", files.Surveys + ".partial", files.GroundTruth + ".partial");
+        var partial = DemoDataFiles.In(directory, ".partial");
         string[] partialPaths = [.. partial.Feeds, partial.GroundTruth];
         try
         {
@@ -60,6 +52,8 @@ public sealed class DemoDataGenerator
 
         // The catalogue predates the first complaint, so "as of" queries on early complaints find their products.
         WriteProducts(files.Products, clock.Local(clock.ToUtc(simulator.FirstDay.AddDays(-1), TimeSpan.FromHours(6))));
+        var unitsSold = DemoReferenceData.WriteUnitsSold(files.UnitsSold, simulator, clock, options.Seed);
+        var exchangeRates = DemoReferenceData.WriteExchangeRates(files.ExchangeRates, simulator, clock, options.Seed);
 
         var ids = new Counters();
         long written = 0;
@@ -81,7 +75,7 @@ public sealed class DemoDataGenerator
 
         // Written last: it records counts only known once every complaint is out.
         DemoGroundTruth.Write(files.GroundTruth, options, simulator,
-            new DemoGroundTruth.RowCounts(DemoCatalog.Products.Count, written, ids.Events, ids.Costs, ids.Surveys));
+            new DemoGroundTruth.RowCounts(DemoCatalog.Products.Count, unitsSold, exchangeRates, written, ids.Events, ids.Costs, ids.Surveys));
         if (written % ProgressEvery != 0 || written == 0)
             progress?.Report(written);
     }

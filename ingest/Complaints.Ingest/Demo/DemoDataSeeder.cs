@@ -56,15 +56,11 @@ public sealed class DemoDataSeeder(
         var progress = new ImmediateProgress(written => status.Set(DemoDataState.Generating, written, demo.Complaints));
         var files = await Task.Run(() => new DemoDataGenerator().Write(folder, new DemoDataOptions(demo.Complaints, demo.Seed, lastDay), progress), cancellationToken);
 
-        var loads = new (string Path, FeedLayout Feed)[]
-        {
-            (files.Products, FeedLayouts.Products), (files.Complaints, FeedLayouts.Complaints),
-            (files.StatusEvents, FeedLayouts.StatusEvents), (files.Costs, FeedLayouts.Costs), (files.Surveys, FeedLayouts.Surveys),
-        };
+        var loads = files.FeedsWithLayouts.ToList();
         var results = new List<LoadResult>();
         foreach (var (path, feed) in loads)
         {
-            status.Set(DemoDataState.Loading, results.Count, loads.Length, $"loading {feed.Name}");
+            status.Set(DemoDataState.Loading, results.Count, loads.Count, $"loading {feed.Name}");
             var result = await loader.LoadAsync(path, feed, isDemo: true, cancellationToken);
             if (result.Status == LoadStatus.Rejected)
                 throw new InvalidOperationException($"The demo {feed.Name} file was rejected: {result.Error}");

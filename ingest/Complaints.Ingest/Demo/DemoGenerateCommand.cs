@@ -18,7 +18,7 @@ public static class DemoGenerateCommand
         Usage: demo --complaints N --out DIR [--seed N] [--last-day yyyy-MM-dd] [--years N]
 
           --complaints N         complaints to generate, 1 to 10,000,000
-          --out DIR              folder for the five feed files and ground_truth.json (created if missing)
+          --out DIR              folder for the seven feed files and ground_truth.json (created if missing)
           --seed N               random seed; the same seed and options give the same bytes (default 2026)
           --last-day yyyy-MM-dd  last day complaints are received on (default: today in Europe/Warsaw)
           --years N              years of received dates ending on the last day, 1 to 20 (default 2)
@@ -151,11 +151,7 @@ public static class DemoGenerateCommand
     {
         using var truth = JsonDocument.Parse(File.ReadAllBytes(files.GroundTruth));
         var rows = truth.RootElement.GetProperty("rows");
-        var feeds = new (string Path, string Rows)[]
-        {
-            (files.Products, "products"), (files.Complaints, "complaints"), (files.StatusEvents, "status_events"),
-            (files.Costs, "costs"), (files.Surveys, "surveys"),
-        };
+        var feeds = files.FeedsWithLayouts.Select(f => (f.Path, Rows: f.Feed.Name));
 
         var complaints = rows.GetProperty("complaints").GetInt64();
         output.WriteLine(string.Create(Invariant,

@@ -10,7 +10,7 @@ namespace Complaints.Ingest.Demo;
 /// </summary>
 internal static class DemoGroundTruth
 {
-    public sealed record RowCounts(long Products, long Complaints, long StatusEvents, long Costs, long Surveys);
+    public sealed record RowCounts(long Products, long UnitsSold, long ExchangeRates, long Complaints, long StatusEvents, long Costs, long Surveys);
 
     private static readonly string[] ChannelOrder =
     [
@@ -39,6 +39,8 @@ internal static class DemoGroundTruth
 
         json.WriteStartObject("rows");
         json.WriteNumber("products", rows.Products);
+        json.WriteNumber("units_sold", rows.UnitsSold);
+        json.WriteNumber("exchange_rates", rows.ExchangeRates);
         json.WriteNumber("complaints", rows.Complaints);
         json.WriteNumber("status_events", rows.StatusEvents);
         json.WriteNumber("costs", rows.Costs);

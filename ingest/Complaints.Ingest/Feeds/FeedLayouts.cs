@@ -106,8 +106,26 @@ public static class FeedLayouts
         new("updated_at", Instant, Required: true),
     ]);
 
-    /// <summary>In load order: products before complaints, complaints before what refers to them.</summary>
-    public static readonly IReadOnlyList<FeedLayout> All = [Products, Complaints, StatusEvents, Costs, Surveys];
+    /// <summary>Units sold of one product in one calendar month (month is its first day), so complaints can be put per 1,000 units.</summary>
+    public static readonly FeedLayout UnitsSold = new("units_sold", ["sku", "month"],
+    [
+        new("sku", Text, Required: true),
+        new("month", "DATE", Required: true),
+        new("units", "BIGINT", Required: true),
+        new("updated_at", Instant, Required: true),
+    ]);
+
+    /// <summary>Units of the reporting currency per one unit of a currency, for one calendar month (month is its first day).</summary>
+    public static readonly FeedLayout ExchangeRates = new("exchange_rates", ["currency", "month"],
+    [
+        new("currency", Text, Required: true),
+        new("month", "DATE", Required: true),
+        new("rate", "DECIMAL(18,6)", Required: true),
+        new("updated_at", Instant, Required: true),
+    ]);
+
+    /// <summary>In load order: reference data first, complaints before what refers to them.</summary>
+    public static readonly IReadOnlyList<FeedLayout> All = [Products, UnitsSold, ExchangeRates, Complaints, StatusEvents, Costs, Surveys];
 
     public static FeedLayout? Find(string name) =>
         All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));

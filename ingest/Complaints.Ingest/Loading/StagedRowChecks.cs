@@ -20,6 +20,9 @@ internal static class StagedRowChecks
         ["amount"] = ("amount < 0", "an amount cannot be negative"),
         ["quantity"] = ("quantity <= 0", "a quantity must be at least 1"),
         ["currency"] = ("NOT regexp_full_match(currency, '[A-Z]{3}')", "a currency is a three-letter ISO 4217 code such as PLN"),
+        ["units"] = ("units < 0", "units sold cannot be negative"),
+        ["rate"] = ("rate <= 0", "an exchange rate must be greater than zero"),
+        ["month"] = ("day(month) <> 1", "a month is given as its first day (yyyy-MM-01)"),
     };
 
     public static void CreateTable(DuckDBConnection connection) =>

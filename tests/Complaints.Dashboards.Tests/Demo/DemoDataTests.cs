@@ -1,3 +1,4 @@
+using Complaints.Ingest.Feeds;
 using System.Net.Http.Json;
 using Complaints.Dashboards.Tests.Hosting;
 using Complaints.Ingest.Demo;
@@ -37,7 +38,7 @@ public sealed class DemoDataTests(Browser browser)
         Assert.Equal(0, figures.CostPerProduct.UnconvertedCosts);
         using (var connection = warehouse.Database.OpenConnection())
         {
-            Assert.Equal(5, connection.Scalar<long>("SELECT count(*) FROM ingest_runs WHERE is_demo AND status = 'loaded'"));
+            Assert.Equal(FeedLayouts.All.Count, connection.Scalar<long>("SELECT count(*) FROM ingest_runs WHERE is_demo AND status = 'loaded'"));
             Assert.Equal(0, connection.Scalar<long>("SELECT count(*) FROM complaints c JOIN ingest_runs r USING (run_id) WHERE NOT r.is_demo"));
             Assert.Equal("demo.loaded", connection.Scalar<string>("SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1"));
         }

@@ -82,7 +82,7 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
     [InlineData("complaints", null, HttpStatusCode.Unauthorized, "X-Api-Key")]
     [InlineData("complaints", "wrong-key-wrong-key-wrong", HttpStatusCode.Unauthorized, "X-Api-Key")]
     [InlineData("costs", IngestHost.ComplaintsKey, HttpStatusCode.Forbidden, "Ingest:ApiKeys:costs")]
-    [InlineData("tickets", IngestHost.ComplaintsKey, HttpStatusCode.NotFound, "Feeds: products, complaints")]
+    [InlineData("tickets", IngestHost.ComplaintsKey, HttpStatusCode.NotFound, "Feeds: products, units_sold, exchange_rates, complaints")]
     public async Task An_upload_that_cannot_be_taken_says_what_is_wrong(string feed, string? key, HttpStatusCode status, string hint)
     {
         var response = await Upload(feed, OverviewFixture.Csv(FeedLayouts.Complaints), key);

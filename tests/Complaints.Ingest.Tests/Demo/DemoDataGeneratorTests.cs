@@ -27,7 +27,7 @@ public sealed partial class DemoDataGeneratorTests(GeneratedDemoData data) : ICl
         var a = new DemoDataGenerator().Write(first.Path, options);
         var b = new DemoDataGenerator().Write(second.Path, options);
 
-        Assert.Equal(6, AllPaths(a).Count());
+        Assert.Equal(8, AllPaths(a).Count());
         foreach (var (left, right) in AllPaths(a).Zip(AllPaths(b)))
             Assert.True(File.ReadAllBytes(left).AsSpan().SequenceEqual(File.ReadAllBytes(right)), $"{Path.GetFileName(left)} differs between runs");
     }
@@ -50,16 +50,7 @@ public sealed partial class DemoDataGeneratorTests(GeneratedDemoData data) : ICl
     [Fact]
     public void Files_have_the_canonical_headers()
     {
-        var expected = new Dictionary<string, FeedLayout>
-        {
-            [data.Files.Products] = FeedLayouts.Products,
-            [data.Files.Complaints] = FeedLayouts.Complaints,
-            [data.Files.StatusEvents] = FeedLayouts.StatusEvents,
-            [data.Files.Costs] = FeedLayouts.Costs,
-            [data.Files.Surveys] = FeedLayouts.Surveys,
-        };
-
-        foreach (var (path, layout) in expected)
+        foreach (var (path, layout) in data.Files.FeedsWithLayouts)
         {
             Assert.Equal(layout.Name + ".csv", Path.GetFileName(path));
             var bytes = File.ReadAllBytes(path);
@@ -71,13 +62,36 @@ public sealed partial class DemoDataGeneratorTests(GeneratedDemoData data) : ICl
     }
 
     [Fact]
+    public void Units_sold_cover_every_product_and_month_at_a_plausible_complaint_rate()
+    {
+        var units = CsvTable.Read(data.Files.UnitsSold).Rows;
+        var options = GeneratedDemoData.Options;
+        var months = Enumerable.Range(0, options.Years * 12)
+            .Select(i => new DateOnly(options.LastDay.Year, options.LastDay.Month, 1).AddMonths(-i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            .ToHashSet();
+
+        Assert.Equal(months.Count * data.Products.Rows.Count, units.Count);
+        Assert.Equal(months, units.Select(u => u["month"]).ToHashSet());
+        Assert.All(units, u => Assert.True(long.Parse(u["units"], CultureInfo.InvariantCulture) > 0));
+
+        // The generator sells 1,000 units per 1.8 to 8.2 complaints (cheap to dear products); planted defects add a little.
+        var perThousand = data.Complaints.Rows.Count * 1000.0 / units.Sum(u => long.Parse(u["units"], CultureInfo.InvariantCulture));
+        Assert.InRange(perThousand, 1.8, 8.2);
+    }
+
+    [Fact]
+    public void Exchange_rates_give_one_euro_rate_per_month()
+    {
+        var rates = CsvTable.Read(data.Files.ExchangeRates).Rows;
+        Assert.Equal(GeneratedDemoData.Options.Years * 12, rates.Count);
+        Assert.All(rates, r => Assert.Equal("EUR", r["currency"]));
+        Assert.All(rates, r => Assert.InRange(decimal.Parse(r["rate"], CultureInfo.InvariantCulture), 4.1m, 4.5m));
+    }
+
+    [Fact]
     public void Required_columns_are_never_empty()
     {
-        var tables = new (CsvTable Table, FeedLayout Layout)[]
-        {
-            (data.Products, FeedLayouts.Products), (data.Complaints, FeedLayouts.Complaints),
-            (data.StatusEvents, FeedLayouts.StatusEvents), (data.Costs, FeedLayouts.Costs), (data.Surveys, FeedLayouts.Surveys),
-        };
+        var tables = data.Files.FeedsWithLayouts.Select(f => (Table: CsvTable.Read(f.Path), Layout: f.Feed));
 
         foreach (var (table, layout) in tables)
         {
@@ -377,7 +391,7 @@ public sealed partial class DemoDataGeneratorTests(GeneratedDemoData data) : ICl
         Assert.Equal(40, CsvTable.Read(files.Products).Rows.Count);
         foreach (var path in new[] { files.Complaints, files.StatusEvents, files.Costs, files.Surveys })
             Assert.Empty(CsvTable.Read(path).Rows);
-        Assert.Equal(6, Directory.GetFiles(directory.Path).Length); // five feeds and the ground truth, no partial files left behind
+        Assert.Equal(8, Directory.GetFiles(directory.Path).Length); // seven feeds and the ground truth, no partial files left behind
         Assert.Contains("\"recurring_defects\"", File.ReadAllText(files.GroundTruth), StringComparison.Ordinal);
     }
 
@@ -398,14 +412,7 @@ public sealed partial class DemoDataGeneratorTests(GeneratedDemoData data) : ICl
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
-        var tables = new (string Path, FeedLayout Layout, CsvTable Table)[]
-        {
-            (data.Files.Products, FeedLayouts.Products, data.Products),
-            (data.Files.Complaints, FeedLayouts.Complaints, data.Complaints),
-            (data.Files.StatusEvents, FeedLayouts.StatusEvents, data.StatusEvents),
-            (data.Files.Costs, FeedLayouts.Costs, data.Costs),
-            (data.Files.Surveys, FeedLayouts.Surveys, data.Surveys),
-        };
+        var tables = data.Files.FeedsWithLayouts.Select(f => (f.Path, Layout: f.Feed, Table: CsvTable.Read(f.Path)));
 
         foreach (var (path, layout, table) in tables)
         {

@@ -21,9 +21,7 @@ public sealed class DemoDataLoadingTests
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 12, 1, 6, 0, 0, TimeSpan.Zero));
         using var warehouse = await TempWarehouse.CreateAsync(time);
         var loader = new CanonicalFileLoader(warehouse.Database, time, NullLogger<CanonicalFileLoader>.Instance);
-        FeedLayout[] feeds = [FeedLayouts.Products, FeedLayouts.Complaints, FeedLayouts.StatusEvents, FeedLayouts.Costs, FeedLayouts.Surveys];
-
-        foreach (var (path, feed) in files.Feeds.Zip(feeds))
+        foreach (var (path, feed) in files.FeedsWithLayouts)
         {
             var result = await loader.LoadAsync(path, feed, isDemo: true);
             Assert.True(result.Status == LoadStatus.Loaded, $"{feed.Name}: {result.Error}");

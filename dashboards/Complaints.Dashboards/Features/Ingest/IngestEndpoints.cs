@@ -1,10 +1,10 @@
-using System.Security.Cryptography;
 using System.Text;
 using Complaints.Ingest;
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
 using Complaints.Ingest.Profiles;
 using Complaints.Dashboards.Components;
+using Complaints.Dashboards.Features.Admin;
 using Complaints.Warehouse.Ingest;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -57,7 +57,7 @@ public static class IngestEndpoints
             return Problem(StatusCodes.Status404NotFound, "Unknown feed", $"There is no feed '{feed}'. Feeds: {string.Join(", ", FeedLayouts.All.Select(f => f.Name))}.");
         if (!options.Value.ApiKeys.TryGetValue(layout.Name, out var expectedKey))
             return Problem(StatusCodes.Status403Forbidden, "Uploads are off for this feed", $"No API key is configured for '{layout.Name}'; an administrator sets Ingest:ApiKeys:{layout.Name}.");
-        if (!KeyMatches(request.Headers[ApiKeyHeader].ToString(), expectedKey))
+        if (!AdminAccess.Matches(request.Headers[ApiKeyHeader].ToString(), expectedKey))
             return Problem(StatusCodes.Status401Unauthorized, "Missing or wrong API key", $"Send the '{layout.Name}' feed's key in the {ApiKeyHeader} header.");
 
         // Only shipped profiles by name: an upload cannot point the server at a file of its choosing.
@@ -132,9 +132,6 @@ public static class IngestEndpoints
             await body.CopyToAsync(file, cancellationToken);
         return new FileInfo(path).Length == 0 ? (null, "The request body is empty: send the file's content.") : (fileName, null);
     }
-
-    private static bool KeyMatches(string given, string expected) =>
-        given.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
 
     private static IResult Problem(int status, string title, string detail) => TypedResults.Problem(title: title, detail: detail, statusCode: status);
 }
