@@ -1,6 +1,7 @@
 using Complaints.Dashboards.Components;
 using Complaints.Dashboards.Features.Admin;
 using Complaints.Dashboards.Features.Ingest;
+using Complaints.Dashboards.Features.Language;
 using Complaints.Dashboards.Features.Overview;
 using Complaints.Dashboards.Features.Products;
 using Complaints.Dashboards.Features.Sla;
@@ -14,6 +15,8 @@ public static class DependencyInjection
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddProblemDetails();
         builder.Services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.Section));
+        builder.Services.AddLocalization();
+        builder.Services.Configure<RequestLocalizationOptions>(Cultures.Configure);
         return builder;
     }
 
@@ -21,6 +24,7 @@ public static class DependencyInjection
     {
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.MapStaticAssets();
@@ -34,6 +38,7 @@ public static class DependencyInjection
         app.MapSlaEndpoints();
         app.MapProductsEndpoints();
         app.MapIngestEndpoints();
+        app.MapLanguageEndpoints();
         return app;
     }
 }

@@ -17,6 +17,10 @@ public sealed class AxeScanTests(DashboardsHost host, Browser browser)
     [InlineData("/ingest")]
     [InlineData("/ingest/runs/1")]
     [InlineData("/not-found")]
+    [InlineData("/?culture=pl-PL")]
+    [InlineData("/products?culture=pl-PL")]
+    [InlineData("/sla?culture=pl-PL")]
+    [InlineData("/complaints?culture=pl-PL")]
     public async Task A_page_has_no_serious_or_critical_accessibility_violations(string path)
     {
         var (page, _) = await browser.OpenAsync(new Uri(host.BaseAddress, path));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Complaints.Dashboards.Resources;
 using Complaints.Warehouse;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -32,6 +33,7 @@ public sealed record FilterParameters(
     }
 }
 
+/// <summary>Reads the shared filters; what is wrong is said in the reader's language (the API's callers get English unless they ask otherwise).</summary>
 public static class FilterQuery
 {
     public const string DateFormat = "yyyy-MM-dd";
@@ -46,7 +48,7 @@ public static class FilterQuery
             return false;
         if (fromDate > toDate)
         {
-            error = $"'from' ({query.From}) is after 'to' ({query.To}); swap the dates.";
+            error = UiText.Get("Filters.Error.FromAfterTo", query.From, query.To);
             return false;
         }
         filter = new ComplaintFilter(fromDate, toDate, Value(query.Product), Value(query.Line), Value(query.Category),
@@ -68,6 +70,6 @@ public static class FilterQuery
             date = parsed;
             return null;
         }
-        return $"'{name}' must be a date written as yyyy-MM-dd, e.g. 2024-03-31 (got '{text}').";
+        return UiText.Get("Filters.Error.BadDate", name, text);
     }
 }

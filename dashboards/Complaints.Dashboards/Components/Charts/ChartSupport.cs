@@ -3,9 +3,13 @@ using System.Text.Json;
 
 namespace Complaints.Dashboards.Components.Charts;
 
-/// <summary>What plotly reports about a clicked point.</summary>
-public static class ChartClicks
+/// <summary>What every plotly chart here needs: the reader's number separators, and the index of a clicked point.</summary>
+public static class ChartSupport
 {
+    /// <summary>plotly's decimal then thousands separator, from the reader's culture (".," in English, ", " in Polish).</summary>
+    public static string Separators() =>
+        CultureInfo.CurrentCulture.NumberFormat.NumberDecimalSeparator + CultureInfo.CurrentCulture.NumberFormat.NumberGroupSeparator;
+
     /// <summary>plotly's point index arrives as JSON (a JsonElement), or as a number; -1 when it is neither.</summary>
     public static int IndexOf(object? value) => value switch
     {

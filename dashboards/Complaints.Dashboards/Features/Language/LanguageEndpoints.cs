@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Localization;
+
+namespace Complaints.Dashboards.Features.Language;
+
+public static class LanguageEndpoints
+{
+    /// <summary>
+    /// <c>GET /language/{culture}?back=/sla?from=…</c>: remembers the culture in the localization cookie for a year and
+    /// goes back to the page, query string and all, so the filters survive the switch.
+    /// </summary>
+    public static WebApplication MapLanguageEndpoints(this WebApplication app)
+    {
+        app.MapGet("/language/{culture}", (string culture, string? back, HttpResponse response) =>
+        {
+            if (Cultures.Find(culture) is not { } chosen)
+                return Results.NotFound();
+            response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/" });
+            return Results.LocalRedirect(IsLocal(back) ? back! : "/");
+        }).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Only paths on this site: "//host" and "/\host" would send the browser elsewhere.</summary>
+    public static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+}
