@@ -24,6 +24,8 @@ public sealed class ComplaintListQueriesTests
     [InlineData("uszczelka drzwi pekla")]
     [InlineData("Pękła")]
     [InlineData("lodz")]
+    [InlineData("ŁÓDŹ")]
+    [InlineData("tygodniu.")]
     public async Task Search_ignores_case_and_Polish_diacritics(string search)
     {
         var (warehouse, queries) = await WithComplaints(
@@ -46,6 +48,18 @@ public sealed class ComplaintListQueriesTests
         Assert.Equal(1, queries.Count(ComplaintFilter.All, "%")); // the literal sign, not a wildcard matching both
         Assert.Equal(1, queries.Count(ComplaintFilter.All, "100%"));
         Assert.Equal(0, queries.Count(ComplaintFilter.All, "'; DROP TABLE complaints; --"));
+        Assert.Equal(0, queries.Count(ComplaintFilter.All, "w.rks")); // a dot is a dot, not any letter
+        Assert.Equal(0, queries.Count(ComplaintFilter.All, "(")); // an unbalanced bracket is text, not a broken pattern
         Assert.Equal(2, queries.Count(ComplaintFilter.All, null));
     }
+}
+
+public sealed class SearchPatternTests
+{
+    [Theory]
+    [InlineData("Pękła", "p[eę]k[lł][aą]")]
+    [InlineData("ŻÓŁTY", "[zźż][oó][lł]ty")]
+    [InlineData("100% (a.b)", @"100\%\ \([aą]\.b\)")]
+    public void Letters_with_Polish_variants_become_classes_and_the_rest_is_literal(string search, string pattern) =>
+        Assert.Equal(pattern, SearchPattern.For(search));
 }

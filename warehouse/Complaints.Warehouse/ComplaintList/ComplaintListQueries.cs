@@ -14,15 +14,15 @@ public enum ComplaintSort { Received, Product, Status, Channel }
 /// </summary>
 public sealed class ComplaintListQueries(WarehouseDatabase warehouse, IOptions<ReportingOptions> reporting)
 {
-    // strip_accents folds ą, ę, ó, ś, ź, ż, ć, ń; ł is a letter of its own and is folded by hand.
-    private const string Folded = "strip_accents(replace(lower({0}), 'ł', 'l'))";
-    private static readonly string SearchPredicate =
-        $"(CAST($search AS VARCHAR) IS NULL OR contains({string.Format(Folded, "c.description")}, {string.Format(Folded, "$search")}) OR c.external_id = $search)";
+    /// <summary>The search clause, only when there is a search (a guarded no-op would still be planned for every row).</summary>
+    private static string SearchPredicate(string? search) => Search(search) is null
+        ? "TRUE"
+        : "(regexp_matches(c.description, $search_pattern, 'i') OR c.external_id = $search)";
 
     public long Count(ComplaintFilter filter, string? search)
     {
         using var connection = warehouse.OpenConnection();
-        return connection.Scalar<long>($"SELECT count(*) FROM complaints c WHERE {filter.Predicate} AND {SearchPredicate}", Parameters(filter, search));
+        return connection.Scalar<long>($"SELECT count(*) FROM complaints c WHERE {filter.Predicate} AND {SearchPredicate(search)}", Parameters(filter, search));
     }
 
     public IReadOnlyList<ComplaintListItem> Page(ComplaintFilter filter, string? search, ComplaintSort sort, bool descending, int offset, int limit)
@@ -42,7 +42,7 @@ public sealed class ComplaintListQueries(WarehouseDatabase warehouse, IOptions<R
             FROM complaints c
             LEFT JOIN products p ON p.sku = c.product_sku
             LEFT JOIN customers cu ON cu.source = c.source AND cu.customer_id = c.customer_id
-            WHERE {filter.Predicate} AND {SearchPredicate}
+            WHERE {filter.Predicate} AND {SearchPredicate(search)}
             ORDER BY {order}
             LIMIT $limit OFFSET $offset
             """,
@@ -52,5 +52,7 @@ public sealed class ComplaintListQueries(WarehouseDatabase warehouse, IOptions<R
     }
 
     private (string, object?)[] Parameters(ComplaintFilter filter, string? search) =>
-        [.. filter.Parameters(reporting.Value.TimeZone), ("search", string.IsNullOrWhiteSpace(search) ? null : search.Trim())];
+        [.. filter.Parameters(reporting.Value.TimeZone), ("search", Search(search)), ("search_pattern", Search(search) is { } s ? SearchPattern.For(s) : null)];
+
+    private static string? Search(string? search) => string.IsNullOrWhiteSpace(search) ? null : search.Trim();
 }
