@@ -85,3 +85,21 @@ public sealed class OverviewApiTests(DashboardsHost host)
         Assert.Contains(expected, await response.Content.ReadAsStringAsync());
     }
 }
+
+/// <summary>The Overview streams: the frame with each figure's placeholder goes out first, the figures follow in the same response.</summary>
+[Collection(HostCollection.Name)]
+public sealed class OverviewStreamingTests(DashboardsHost host)
+{
+    [Fact]
+    public async Task The_frame_comes_first_and_the_figures_follow_in_the_same_response()
+    {
+        using var response = await host.Http.GetAsync("/", HttpCompletionOption.ResponseHeadersRead);
+        var html = await response.Content.ReadAsStringAsync();
+
+        var placeholder = html.IndexOf("Loading figures", StringComparison.Ordinal);
+        var streamed = html.IndexOf("<blazor-ssr>", StringComparison.Ordinal);
+        Assert.True(placeholder >= 0, "the first render shows a placeholder");
+        Assert.True(streamed > placeholder, "the figures arrive later in the stream");
+        Assert.Contains("data-chart=\"complaints-per-product\"", html[streamed..]);
+    }
+}

@@ -11,8 +11,8 @@ public sealed class ProductQueries(WarehouseDatabase warehouse, IOptions<Reporti
     {
         var cells = Task.Run(() => SalesCells(filter), cancellationToken);
         var defects = Task.Run(() => DefectPareto(filter), cancellationToken);
-        var (products, months) = Aggregate(await cells);
-        return new ProductFigures(products, months, await defects);
+        var rates = ProductRates.Of(await cells);
+        return new ProductFigures(rates.Products, rates.Months, await defects);
     }
 
     /// <summary>Complaints and units sold per (product, month) of the period.</summary>
@@ -26,22 +26,6 @@ public sealed class ProductQueries(WarehouseDatabase warehouse, IOptions<Reporti
         var total = (double)counts.Sum(c => c.Complaints);
         long running = 0;
         return counts.Select(c => new DefectShare(c.Category, c.Complaints, (running += c.Complaints) / total)).ToList();
-    }
-
-    /// <summary>Rates add complaints and units over the cells that have units; a cell without a sales figure adds only to the count.</summary>
-    public static (IReadOnlyList<ProductRate> Products, IReadOnlyList<MonthRate> Months) Aggregate(IReadOnlyList<SalesCell> cells)
-    {
-        var products = cells.GroupBy(c => (c.Sku, c.Name, c.ProductLine))
-            .Select(g => new ProductRate(g.Key.Sku, g.Key.Name, g.Key.ProductLine, g.Sum(c => c.Complaints),
-                g.Where(c => c.UnitsSold is not null).Sum(c => c.Complaints), g.Sum(c => c.UnitsSold ?? 0)))
-            .Where(p => p.Complaints > 0)
-            .OrderByDescending(p => p.PerThousandUnits ?? -1).ThenByDescending(p => p.Complaints).ThenBy(p => p.Sku, StringComparer.Ordinal)
-            .ToList();
-        var months = cells.GroupBy(c => c.Month)
-            .Select(g => new MonthRate(g.Key, g.Sum(c => c.Complaints), g.Where(c => c.UnitsSold is not null).Sum(c => c.Complaints), g.Sum(c => c.UnitsSold ?? 0)))
-            .OrderBy(m => m.Month)
-            .ToList();
-        return (products, months);
     }
 
     private List<T> Query<T>(string name, ComplaintFilter filter, Func<System.Data.IDataRecord, T> map, params (string Name, object? Value)[] extra)
