@@ -85,6 +85,26 @@ public sealed class OverviewPageTests(DashboardsHost host, Browser browser)
     }
 
     [Fact]
+    public async Task Clicking_a_trend_point_opens_the_complaints_of_that_period_and_their_count_equals_the_point()
+    {
+        var (page, errors) = await browser.OpenAsync(new Uri(host.BaseAddress, "/?line=Home+appliances"));
+        var points = await DrawnCharts.Points(page, "trend");
+        await page.Locator("[data-chart=trend][data-clickable=true]").WaitForAsync();
+
+        // February 2024 is the second point; its complaints are those received 1–29 February in Warsaw.
+        await page.Locator("[data-chart=trend] .scatterlayer .points path").Nth(1).ClickAsync(new LocatorClickOptions { Force = true });
+        await page.WaitForURLAsync(url => url.Contains("/complaints?", StringComparison.Ordinal));
+        var count = await page.Locator("[data-figure=count]").InnerTextAsync();
+
+        Assert.Contains("from=2024-02-01", page.Url);
+        Assert.Contains("to=2024-02-29", page.Url);
+        Assert.Contains("line=Home", page.Url);
+        Assert.Equal(points["2024-02-01"].ToString(CultureInfo.InvariantCulture), count);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_product_line_filter_narrows_the_charts_and_stays_in_the_URL()
     {
         var (page, errors) = await browser.OpenAsync(new Uri(host.BaseAddress, "/"));
