@@ -52,6 +52,8 @@ public static class DependencyInjection
             sp.GetService<Complaints.Warehouse.Sla.SlaMeasures>()));
         builder.Services.AddSingleton<InboxProcessor>();
         builder.Services.AddSingleton<Profiles.ProfiledFileLoader>();
+        builder.Services.AddSingleton(sp => new RunRollback(sp.GetRequiredService<Complaints.Warehouse.WarehouseDatabase>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RunRollback>>(), sp.GetService<Complaints.Warehouse.Sla.SlaMeasures>()));
         builder.Services.AddTransient<InboxJob>();
         return builder;
     }

@@ -39,11 +39,28 @@ ON CONFLICT (source, external_id) DO UPDATE SET
     run_id = excluded.run_id
 WHERE excluded.updated_at > complaints.updated_at;
 
--- Analytics attributes: the latest record of each customer in the file.
-INSERT INTO customers (source, customer_id, segment, country, language, updated_at, run_id)
-SELECT source, customer_id, arg_max(customer_segment, updated_at), arg_max(customer_country, updated_at), arg_max(customer_language, updated_at), max(updated_at), getvariable('run_id')
+-- Customers: the latest record of each customer in the file, worked out once for both tables below.
+CREATE OR REPLACE TEMP TABLE stage_customers AS
+SELECT source, customer_id, arg_max(customer_segment, updated_at) AS segment, arg_max(customer_country, updated_at) AS country,
+       arg_max(customer_language, updated_at) AS language, arg_max(customer_name, updated_at) AS name,
+       arg_max(customer_email, updated_at) AS email, arg_max(customer_phone, updated_at) AS phone, max(updated_at) AS updated_at
 FROM stage WHERE customer_id IS NOT NULL
-GROUP BY source, customer_id
+GROUP BY source, customer_id;
+
+INSERT INTO customers_versions
+SELECT cu.*, getvariable('loaded_at'), getvariable('run_id')
+FROM customers cu JOIN stage_customers s ON s.source = cu.source AND s.customer_id = cu.customer_id
+WHERE s.updated_at > cu.updated_at;
+
+INSERT INTO customer_personal_versions
+SELECT cp.*, getvariable('loaded_at'), getvariable('run_id')
+FROM customer_personal cp JOIN stage_customers s ON s.source = cp.source AND s.customer_id = cp.customer_id
+WHERE s.updated_at > cp.updated_at;
+
+-- Analytics attributes.
+INSERT INTO customers (source, customer_id, segment, country, language, updated_at, run_id)
+SELECT source, customer_id, segment, country, language, updated_at, getvariable('run_id')
+FROM stage_customers
 ON CONFLICT (source, customer_id) DO UPDATE SET
     segment = excluded.segment,
     country = excluded.country,
@@ -52,11 +69,10 @@ ON CONFLICT (source, customer_id) DO UPDATE SET
     run_id = excluded.run_id
 WHERE excluded.updated_at > customers.updated_at;
 
--- Personal data, kept apart: the latest record of each customer in the file.
+-- Personal data, kept apart.
 INSERT INTO customer_personal (source, customer_id, name, email, phone, updated_at, run_id)
-SELECT source, customer_id, arg_max(customer_name, updated_at), arg_max(customer_email, updated_at), arg_max(customer_phone, updated_at), max(updated_at), getvariable('run_id')
-FROM stage WHERE customer_id IS NOT NULL
-GROUP BY source, customer_id
+SELECT source, customer_id, name, email, phone, updated_at, getvariable('run_id')
+FROM stage_customers
 ON CONFLICT (source, customer_id) DO UPDATE SET
     name = excluded.name,
     email = excluded.email,
@@ -64,6 +80,8 @@ ON CONFLICT (source, customer_id) DO UPDATE SET
     updated_at = excluded.updated_at,
     run_id = excluded.run_id
 WHERE excluded.updated_at > customer_personal.updated_at;
+
+DROP TABLE stage_customers;
 
 -- Facts that arrived before their complaint now find it.
 UPDATE status_events SET complaint_key = c.complaint_key
