@@ -1,5 +1,6 @@
 using Complaints.Dashboards.Components;
 using Complaints.Dashboards.Features.Admin;
+using Complaints.Dashboards.Features.History;
 using Complaints.Dashboards.Features.Ingest;
 using Complaints.Dashboards.Features.Overview;
 using Complaints.Dashboards.Features.Sla;
@@ -32,6 +33,7 @@ public static class DependencyInjection
         app.MapOverviewEndpoints();
         app.MapSlaEndpoints();
         app.MapIngestEndpoints();
+        app.MapHistoryEndpoints();
         return app;
     }
 }

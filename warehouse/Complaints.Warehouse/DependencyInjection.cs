@@ -24,6 +24,7 @@ public static class DependencyInjection
             sp.GetRequiredService<ILogger<WarehouseDatabase>>()));
         builder.Services.AddSingleton<OverviewQueries>();
         builder.Services.AddSingleton<Ingest.IngestRunQueries>();
+        builder.Services.AddSingleton<History.HistoryQueries>();
         builder.Services.AddSingleton<ComplaintList.ComplaintListQueries>();
         builder.Services.AddSingleton<ComplaintList.FilterOptionsQuery>();
         builder.Services.AddSingleton<ComplaintList.ComplaintDetailQuery>();
