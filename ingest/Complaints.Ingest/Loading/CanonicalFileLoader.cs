@@ -26,6 +26,13 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
     public Task<LoadResult> LoadAsync(string path, FeedLayout feed, bool isDemo = false, CancellationToken cancellationToken = default, IProgress<int>? steps = null, MappedSource? mapped = null) =>
         warehouse.WriteAsync(connection => Task.FromResult(Load(connection, new LoadContext(path, feed, isDemo, Sha256Of(path), time.GetUtcNow(), mapped), steps)), cancellationToken);
 
+    /// <summary>
+    /// Records a file rejected before loading began (it did not fit its mapping profile) as a rejected run, with the
+    /// columns it lacked; nothing else is stored.
+    /// </summary>
+    public Task<LoadResult> RejectAsync(string path, FeedLayout feed, string reason, IReadOnlyList<string>? missing = null, CancellationToken cancellationToken = default) =>
+        warehouse.WriteAsync(connection => Task.FromResult(Reject(connection, new LoadContext(path, feed, false, Sha256Of(path), time.GetUtcNow()), reason, RowCounts.None, [], missing)), cancellationToken);
+
     private sealed record LoadContext(string Path, FeedLayout Feed, bool IsDemo, string Sha256, DateTimeOffset Started, MappedSource? Mapped = null)
     {
         public string FileName => Mapped?.FileName ?? System.IO.Path.GetFileName(Path);
@@ -179,13 +186,13 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
                 .AppendValue(p.Column).AppendValue(p.Reason).AppendValue(p.RawText).EndRow();
     }
 
-    private LoadResult Reject(DuckDBConnection connection, LoadContext file, string message, RowCounts counts, IReadOnlyList<Problem> problems)
+    private LoadResult Reject(DuckDBConnection connection, LoadContext file, string message, RowCounts counts, IReadOnlyList<Problem> problems, IReadOnlyList<string>? missing = null)
     {
         logger.LogWarning("{File} rejected: {Reason}", file.FileName, message);
         using var transaction = connection.BeginTransaction();
         var runId = NextRunId(connection);
         Quarantine(connection, file, runId, problems); // kept so an administrator can see every problem, not just the first few
-        var result = RecordRun(connection, file, LoadStatus.Rejected, counts, message, runId, problems);
+        var result = RecordRun(connection, file, LoadStatus.Rejected, counts, message, runId, problems, missing);
         transaction.Commit();
         return result;
     }
@@ -202,18 +209,21 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
             """, r => new RowCounts(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), 0)).Single();
     }
 
-    private LoadResult RecordRun(DuckDBConnection connection, LoadContext file, LoadStatus status, RowCounts counts, string? error, long runId, IReadOnlyList<Problem>? problems = null)
+    private LoadResult RecordRun(DuckDBConnection connection, LoadContext file, LoadStatus status, RowCounts counts, string? error, long runId,
+        IReadOnlyList<Problem>? problems = null, IReadOnlyList<string>? missing = null)
     {
+        missing = missing is { Count: > 0 } ? missing : null;
         connection.Execute("""
             INSERT INTO ingest_runs (run_id, feed, file_name, file_sha256, is_demo, started_at, finished_at, status,
-                                     rows_read, rows_inserted, rows_updated, rows_unchanged, rows_quarantined, error)
-            VALUES ($id, $feed, $file, $sha, $demo, $started, $finished, $status, $read, $inserted, $updated, $unchanged, $quarantined, $error)
+                                     rows_read, rows_inserted, rows_updated, rows_unchanged, rows_quarantined, error, missing)
+            VALUES ($id, $feed, $file, $sha, $demo, $started, $finished, $status, $read, $inserted, $updated, $unchanged, $quarantined, $error, $missing)
             """,
             ("id", runId), ("feed", file.Feed.Name), ("file", file.FileName), ("sha", file.Sha256), ("demo", file.IsDemo), ("started", file.Started),
             ("finished", time.GetUtcNow()), ("status", status.ToString().ToLowerInvariant()), ("read", counts.Read),
-            ("inserted", counts.Inserted), ("updated", counts.Updated), ("unchanged", counts.Unchanged), ("quarantined", counts.Quarantined), ("error", error));
+            ("inserted", counts.Inserted), ("updated", counts.Updated), ("unchanged", counts.Unchanged), ("quarantined", counts.Quarantined), ("error", error),
+            ("missing", missing is null ? null : string.Join('\n', missing)));
         var first = (problems ?? []).Take(10).Select(p => new RowProblem(p.Line, p.Column, p.Reason)).ToList();
-        return new LoadResult(runId, file.Feed.Name, file.FileName, status, counts.Read, counts.Inserted, counts.Updated, counts.Unchanged, error, counts.Quarantined, first);
+        return new LoadResult(runId, file.Feed.Name, file.FileName, status, counts.Read, counts.Inserted, counts.Updated, counts.Unchanged, error, counts.Quarantined, first, missing);
     }
 
     private static string Sha256Of(string path)

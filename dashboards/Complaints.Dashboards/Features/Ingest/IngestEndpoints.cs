@@ -108,17 +108,9 @@ public static class IngestEndpoints
             if (error is not null)
                 return Problem(StatusCodes.Status400BadRequest, "No file", error);
             var path = Path.Combine(folder.FullName, fileName!);
-            LoadResult result;
-            try
-            {
-                result = mapping is null
-                    ? await loader.LoadAsync(path, layout, cancellationToken: cancellationToken)
-                    : await profiledLoader.LoadAsync(path, mapping, cancellationToken);
-            }
-            catch (FileRejectedException e)
-            {
-                return Problem(StatusCodes.Status422UnprocessableEntity, "File does not fit the profile", e.Message);
-            }
+            var result = mapping is null
+                ? await loader.LoadAsync(path, layout, cancellationToken: cancellationToken)
+                : await profiledLoader.LoadAsync(path, mapping, cancellationToken);
             return result.Status == LoadStatus.Rejected
                 ? TypedResults.UnprocessableEntity(result)
                 : TypedResults.Ok(result);
