@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Complaints.Ingest.Feeds;
 using Complaints.Warehouse;
 using DuckDB.NET.Data;
@@ -24,17 +23,18 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
 
     /// <param name="mapped">For a canonical file written by a mapping profile: the source's name and lines, and the mapping's problems.</param>
     public Task<LoadResult> LoadAsync(string path, FeedLayout feed, bool isDemo = false, CancellationToken cancellationToken = default, IProgress<int>? steps = null, MappedSource? mapped = null) =>
-        warehouse.WriteAsync(connection => Task.FromResult(Load(connection, new LoadContext(path, feed, isDemo, Sha256Of(path), time.GetUtcNow(), mapped), steps)), cancellationToken);
+        warehouse.WriteAsync(connection => Task.FromResult(Load(connection, new LoadContext(path, feed, isDemo, TextFileCheck.Of(path), time.GetUtcNow(), mapped), steps)), cancellationToken);
 
     /// <summary>
     /// Records a file rejected before loading began (it did not fit its mapping profile) as a rejected run, with the
     /// columns it lacked; nothing else is stored.
     /// </summary>
     public Task<LoadResult> RejectAsync(string path, FeedLayout feed, string reason, IReadOnlyList<string>? missing = null, CancellationToken cancellationToken = default) =>
-        warehouse.WriteAsync(connection => Task.FromResult(Reject(connection, new LoadContext(path, feed, false, Sha256Of(path), time.GetUtcNow()), reason, RowCounts.None, [], missing)), cancellationToken);
+        warehouse.WriteAsync(connection => Task.FromResult(Reject(connection, new LoadContext(path, feed, false, TextFileCheck.Of(path), time.GetUtcNow()), reason, RowCounts.None, [], missing)), cancellationToken);
 
-    private sealed record LoadContext(string Path, FeedLayout Feed, bool IsDemo, string Sha256, DateTimeOffset Started, MappedSource? Mapped = null)
+    private sealed record LoadContext(string Path, FeedLayout Feed, bool IsDemo, TextFileCheck Check, DateTimeOffset Started, MappedSource? Mapped = null)
     {
+        public string Sha256 => Check.Sha256;
         public string FileName => Mapped?.FileName ?? System.IO.Path.GetFileName(Path);
     }
 
@@ -57,6 +57,7 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
         try
         {
             steps?.Report(0);
+            file.Check.ThrowIfNotText(file.Path, file.FileName);
             var header = CsvHeader.ReadAndCheck(file.Path, file.Feed);
             steps?.Report(1);
             Stage(connection, file, header);
@@ -224,12 +225,6 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
             ("missing", missing is null ? null : string.Join('\n', missing)));
         var first = (problems ?? []).Take(10).Select(p => new RowProblem(p.Line, p.Column, p.Reason)).ToList();
         return new LoadResult(runId, file.Feed.Name, file.FileName, status, counts.Read, counts.Inserted, counts.Updated, counts.Unchanged, error, counts.Quarantined, first, missing);
-    }
-
-    private static string Sha256Of(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     private static string Shorten(string message)
