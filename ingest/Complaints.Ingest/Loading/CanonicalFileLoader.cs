@@ -69,12 +69,12 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
 
         steps?.Report(2);
         StagedRowChecks.CreateTable(connection);
-        StagedRowChecks.CheckText(connection, file.Feed);
-        Type(connection, file.Feed);
+        StagedRowChecks.TypeAndCheck(connection, file.Feed);
+        connection.Execute("DROP TABLE stage_text");
         StagedRowChecks.CheckTyped(connection, file.Feed);
         AddMappingProblems(connection, file);
         var problems = CollectProblems(connection, file);
-        var total = connection.Scalar<long>("SELECT count(*) FROM stage_text") + ReaderRejectCount(connection);
+        var total = connection.Scalar<long>("SELECT count(*) FROM stage") + ReaderRejectCount(connection);
         var badRecords = problems.Select(p => p.Record).Distinct().Count();
         if (total > 0 && (double)badRecords / total > maxRejectedShare)
         {
@@ -127,15 +127,6 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
                                    columns = {{{columns}}}, store_rejects = true,
                                    rejects_table = 'stage_rejects', rejects_scan = 'stage_scans', rejects_limit = 0)
             """, ("path", file.Path));
-    }
-
-    /// <summary>The typed stage: each value cast as the layout says (a value that fails is already a problem), with its record index.</summary>
-    private static void Type(DuckDBConnection connection, FeedLayout feed)
-    {
-        var typed = string.Join(",\n    ", feed.Columns.Select(c => c.DuckDbType == "VARCHAR"
-            ? $"nullif(trim({c.Name}), '') AS {c.Name}"
-            : $"try_cast(nullif(trim({c.Name}), '') AS {c.DuckDbType}) AS {c.Name}"));
-        connection.Execute($"CREATE TEMP TABLE stage AS SELECT rowid AS record_index,\n    {typed}\nFROM stage_text");
     }
 
     /// <summary>
