@@ -1,5 +1,6 @@
 using Complaints.Dashboards.Components;
 using Complaints.Dashboards.Features.Admin;
+using Complaints.Dashboards.Features.History;
 using Complaints.Dashboards.Features.Ingest;
 using Complaints.Dashboards.Features.Language;
 using Complaints.Dashboards.Features.Overview;
@@ -39,6 +40,7 @@ public static class DependencyInjection
         app.MapProductsEndpoints();
         app.MapIngestEndpoints();
         app.MapLanguageEndpoints();
+        app.MapHistoryEndpoints();
         return app;
     }
 }

@@ -46,12 +46,17 @@ public static class DependencyInjection
     {
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.AddSingleton<IValidateOptions<IngestOptions>>(new InboxProfilesValidation(contentRoot));
+        builder.Services.AddSingleton(sp => new InboxProfiles(sp.GetRequiredService<IOptions<IngestOptions>>(), contentRoot));
         builder.Services.AddSingleton(sp => new FeedFolders(Path.Combine(contentRoot, sp.GetRequiredService<IOptions<IngestOptions>>().Value.Root)));
         builder.Services.AddSingleton(sp => new CanonicalFileLoader(sp.GetRequiredService<Complaints.Warehouse.WarehouseDatabase>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CanonicalFileLoader>>(), sp.GetRequiredService<IOptions<IngestOptions>>().Value.MaxRejectedShare,
             sp.GetService<Complaints.Warehouse.Sla.SlaMeasures>()));
-        builder.Services.AddSingleton<InboxProcessor>();
+        builder.Services.AddSingleton(sp => new InboxProcessor(sp.GetRequiredService<FeedFolders>(), sp.GetRequiredService<CanonicalFileLoader>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<InboxProcessor>>(), sp.GetRequiredService<Profiles.ProfiledFileLoader>(), sp.GetRequiredService<InboxProfiles>()));
         builder.Services.AddSingleton<Profiles.ProfiledFileLoader>();
+        builder.Services.AddSingleton(sp => new RunRollback(sp.GetRequiredService<Complaints.Warehouse.WarehouseDatabase>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RunRollback>>(), sp.GetService<Complaints.Warehouse.Sla.SlaMeasures>()));
         builder.Services.AddTransient<InboxJob>();
         return builder;
     }

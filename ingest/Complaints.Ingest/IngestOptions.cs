@@ -18,6 +18,12 @@ public sealed class IngestOptions : IValidatableObject
     /// <summary>API key per feed name for <c>POST /api/ingest/{feed}</c>. A feed without a key takes no uploads.</summary>
     public Dictionary<string, string> ApiKeys { get; set; } = [];
 
+    /// <summary>
+    /// Mapping profile per feed name for files dropped into that feed's inbox: a shipped profile's name or a path (relative
+    /// paths resolve against the content root). A feed without one takes canonical files. Checked at start.
+    /// </summary>
+    public Dictionary<string, string> Profiles { get; set; } = [];
+
     /// <summary>Share of a file's rows that may be bad before the whole file is rejected (quarantine arrives with the ingest issue).</summary>
     [Range(0.0, 1.0)]
     public double MaxRejectedShare { get; set; } = 0.05;

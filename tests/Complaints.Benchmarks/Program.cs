@@ -56,7 +56,7 @@ File.Delete(warehousePath + ".wal");
 using var warehouse = new WarehouseDatabase(warehousePath, NullLogger<WarehouseDatabase>.Instance);
 await warehouse.InitializeAsync(TimeProvider.System);
 var loader = new CanonicalFileLoader(warehouse, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance);
-foreach (var feed in FeedLayouts.All)
+foreach (var feed in FeedLayouts.All.Where(f => options.Feeds is null || options.Feeds.Contains(f.Name)))
 {
     var path = Path.Combine(dataFolder, feed.Name + ".csv");
     var watch = Stopwatch.StartNew();
@@ -65,14 +65,38 @@ foreach (var feed in FeedLayouts.All)
     if (result.Status != LoadStatus.Loaded)
         throw new InvalidOperationException($"{feed.Name} did not load: {result.Error}");
     var raw = RawDuckDb.ReadCsvSeconds(path, feed, Path.Combine(options.WorkFolder, "raw.duckdb"));
-    report.Loads.Add(new LoadFigure(feed.Name, result.RowsRead, seconds, raw));
-    Console.WriteLine($"  load {feed.Name}: {result.RowsRead:N0} rows in {seconds:N2} s (raw read_csv {raw:N2} s)");
+    var peak = Machine.PeakResidentBytes(Environment.ProcessId) ?? 0;
+    report.Loads.Add(new LoadFigure(feed.Name, result.RowsRead, seconds, raw, peak));
+    Console.WriteLine($"  load {feed.Name}: {result.RowsRead:N0} rows in {seconds:N2} s (raw read_csv {raw:N2} s), peak memory so far {peak / 1048576.0:N0} MiB");
+}
+
+// 2b. The profiled path: the same complaints as a Polish ticket-system export (';', Windows-1250, local times, Polish
+// codes) through the shipped polish-ticket-system profile into a fresh warehouse, beside raw read_csv of the canonical file.
+if (options.Feeds is null || options.Feeds.Contains("polish-ticket-system"))
+{
+    var polish = PolishExport.Write(Path.Combine(dataFolder, "complaints.csv"), Path.Combine(options.WorkFolder, "polish-tickets.csv"));
+    var profiledPath = Path.Combine(options.WorkFolder, "profiled.duckdb");
+    File.Delete(profiledPath);
+    File.Delete(profiledPath + ".wal");
+    using var profiledWarehouse = new WarehouseDatabase(profiledPath, NullLogger<WarehouseDatabase>.Instance);
+    await profiledWarehouse.InitializeAsync(TimeProvider.System);
+    var profiled = new Complaints.Ingest.Profiles.ProfiledFileLoader(new CanonicalFileLoader(profiledWarehouse, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance));
+    var profile = Complaints.Ingest.Profiles.MappingProfile.Read(Complaints.Ingest.Profiles.ProfiledFileLoader.FindShipped("polish-ticket-system")!);
+    var watch = Stopwatch.StartNew();
+    var result = await profiled.LoadAsync(polish, profile);
+    var seconds = watch.Elapsed.TotalSeconds;
+    if (result.Status != LoadStatus.Loaded)
+        throw new InvalidOperationException($"the Polish export did not load: {result.Error}");
+    var raw = RawDuckDb.ReadCsvSeconds(Path.Combine(dataFolder, "complaints.csv"), FeedLayouts.Complaints, Path.Combine(options.WorkFolder, "raw.duckdb"));
+    var peak = Machine.PeakResidentBytes(Environment.ProcessId) ?? 0;
+    report.Loads.Add(new LoadFigure("complaints via polish-ticket-system profile", result.RowsRead, seconds, raw, peak));
+    Console.WriteLine($"  load through profile: {result.RowsRead:N0} rows in {seconds:N2} s ({result.RowsQuarantined:N0} quarantined; raw read_csv of the canonical file {raw:N2} s)");
 }
 
 // 3. The Overview's queries over the loaded warehouse, after a warm-up.
 var queries = new OverviewQueries(warehouse, Options.Create(new ReportingOptions { ExchangeRates = { ["EUR"] = 4.30m } }));
 var lastQuarter = new ComplaintFilter(new DateOnly(2026, 4, 1), new DateOnly(2026, 6, 30));
-foreach (var (name, filter) in new[] { ("all dates", ComplaintFilter.All), ("one quarter", lastQuarter) })
+foreach (var (name, filter) in options.Queries ? new[] { ("all dates", ComplaintFilter.All), ("one quarter", lastQuarter) } : [])
 {
     report.Queries.Add(new QueryFigure("totals", name, Timings.Measure(3, options.Runs, () => queries.Totals(filter))));
     report.Queries.Add(new QueryFigure("complaints per product", name, Timings.Measure(3, options.Runs, () => queries.ComplaintsPerProduct(filter))));
@@ -93,7 +117,8 @@ return 0;
 
 namespace Complaints.Benchmarks
 {
-    public sealed record BenchmarkOptions(int Complaints, int BigComplaints, int Runs, string WorkFolder, string ReportPath, bool KeepData, bool ReuseData)
+    public sealed record BenchmarkOptions(int Complaints, int BigComplaints, int Runs, string WorkFolder, string ReportPath, bool KeepData, bool ReuseData,
+        IReadOnlySet<string>? Feeds = null, bool Queries = true)
     {
         public static BenchmarkOptions Parse(string[] args)
         {
@@ -106,7 +131,9 @@ namespace Complaints.Benchmarks
                 Value("--work") ?? Path.Combine(Path.GetTempPath(), "complaints-bench"),
                 Value("--report") ?? Path.Combine(root, "tests", "Complaints.Benchmarks", "reports", "latest.md"),
                 args.Contains("--keep") || args.Contains("--reuse"),
-                args.Contains("--reuse"));
+                args.Contains("--reuse"),
+                Value("--feeds")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),
+                !args.Contains("--no-queries"));
         }
 
         public static string FindRepositoryRoot()
@@ -119,7 +146,51 @@ namespace Complaints.Benchmarks
     }
 
     public sealed record GenerationFigure(int Complaints, double Seconds, long PeakBytes, long FileBytes);
-    public sealed record LoadFigure(string Feed, long Rows, double Seconds, double RawSeconds);
+    public sealed record LoadFigure(string Feed, long Rows, double Seconds, double RawSeconds, long PeakBytes);
+
+    /// <summary>Writes canonical complaints as the Polish ticket-system export the shipped profile reads (DuckDB writes UTF-8; .NET re-encodes).</summary>
+    public static class PolishExport
+    {
+        public static string Write(string canonicalComplaints, string target)
+        {
+            var utf8 = target + ".utf8";
+            using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+            {
+                connection.Open();
+                var columns = string.Join(", ", FeedLayouts.Complaints.Columns.Select(c => $"'{c.Name}': '{(c.DuckDbType == "TIMESTAMPTZ" ? "TIMESTAMPTZ" : "VARCHAR")}'"));
+                connection.Execute($$"""
+                    COPY (
+                        SELECT external_id AS "Nr reklamacji",
+                               strftime(timezone('Europe/Warsaw', received_at), '%d.%m.%Y %H:%M') AS "Data przyjęcia",
+                               strftime(timezone('Europe/Warsaw', updated_at), '%d.%m.%Y %H:%M') AS "Data modyfikacji",
+                               strftime(timezone('Europe/Warsaw', resolved_at), '%d.%m.%Y %H:%M') AS "Data rozpatrzenia",
+                               CASE status WHEN 'new' THEN 'Przyjęta' WHEN 'in_progress' THEN 'W realizacji' WHEN 'waiting_for_customer' THEN 'Oczekuje na klienta'
+                                   WHEN 'waiting_for_expert' THEN 'Oczekuje na rzeczoznawcę' WHEN 'resolved' THEN 'Rozpatrzona' WHEN 'rejected' THEN 'Odrzucona'
+                                   WHEN 'closed' THEN 'Zamknięta' WHEN 'reopened' THEN 'Ponownie otwarta' ELSE status END AS "Status",
+                               CASE priority WHEN 'high' THEN 'Wysoki' WHEN 'medium' THEN 'Średni' WHEN 'low' THEN 'Niski' ELSE priority END AS "Priorytet",
+                               CASE channel WHEN 'email' THEN 'E-mail' WHEN 'phone' THEN 'Telefon' WHEN 'web_form' THEN 'Formularz WWW' WHEN 'sms' THEN 'SMS'
+                                   WHEN 'chat' THEN 'Czat' WHEN 'letter' THEN 'List' WHEN 'marketplace' THEN 'Allegro' ELSE channel END AS "Kanał",
+                               product_sku AS "Indeks produktu", quantity AS "Ilość", defect_category AS "Przyczyna", description AS "Opis",
+                               CASE customer_expectation WHEN 'refund' THEN 'Zwrot pieniędzy' WHEN 'repair' THEN 'Naprawa' WHEN 'replacement' THEN 'Wymiana'
+                                   WHEN 'price_reduction' THEN 'Obniżenie ceny' ELSE customer_expectation END AS "Żądanie klienta",
+                               coalesce(customer_name, customer_id) AS "Klient", customer_country AS "Kraj"
+                        FROM read_csv($source, header = true, auto_detect = false, columns = {{{columns}}})
+                    ) TO '{{utf8.Replace("'", "''")}}' (FORMAT csv, DELIMITER ';', HEADER true)
+                    """, ("source", canonicalComplaints));
+            }
+            System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+            using (var reader = new StreamReader(utf8, System.Text.Encoding.UTF8))
+            using (var writer = new StreamWriter(target, false, System.Text.Encoding.GetEncoding("windows-1250")))
+            {
+                var buffer = new char[1 << 16];
+                int read;
+                while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+                    writer.Write(buffer, 0, read);
+            }
+            File.Delete(utf8);
+            return target;
+        }
+    }
     public sealed record QueryFigure(string Query, string Filter, Timings Timings);
 
     public static class Generation
@@ -185,9 +256,10 @@ namespace Complaints.Benchmarks
             md.AppendLine().AppendLine($"## Loading {options.Complaints:N0} complaints").AppendLine();
             md.AppendLine("The project's load path (CanonicalFileLoader: read, type checks, required fields, duplicates, merge, run record, one transaction) " +
                           "into a fresh warehouse, beside DuckDB's own `read_csv` of the same file, typed as the layout says, into a plain table in a fresh file.").AppendLine();
-            md.AppendLine("| feed | rows | load path s | rows/s | raw read_csv s | raw rows/s | ratio (load / raw) |").AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+            md.AppendLine("Peak memory is the benchmark process's peak resident memory (VmHWM) after that load: it only grows, so it bounds every load up to that row.").AppendLine();
+            md.AppendLine("| feed | rows | load path s | rows/s | raw read_csv s | raw rows/s | ratio (load / raw) | peak memory |").AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var l in Loads)
-                md.AppendLine($"| {l.Feed} | {l.Rows:N0} | {l.Seconds:N2} | {l.Rows / l.Seconds:N0} | {l.RawSeconds:N2} | {l.Rows / l.RawSeconds:N0} | {l.Seconds / l.RawSeconds:N1}× |");
+                md.AppendLine($"| {l.Feed} | {l.Rows:N0} | {l.Seconds:N2} | {l.Rows / l.Seconds:N0} | {l.RawSeconds:N2} | {l.Rows / l.RawSeconds:N0} | {l.Seconds / l.RawSeconds:N1}× | {l.PeakBytes / 1048576.0:N0} MiB |");
 
             md.AppendLine().AppendLine($"## Overview queries at {options.Complaints:N0} complaints").AppendLine();
             md.AppendLine($"3 warm-up runs, then {options.Runs} timed runs each; milliseconds.").AppendLine();

@@ -25,6 +25,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<OverviewQueries>();
         builder.Services.AddSingleton<Products.ProductQueries>();
         builder.Services.AddSingleton<Ingest.IngestRunQueries>();
+        builder.Services.AddSingleton<History.HistoryQueries>();
         builder.Services.AddSingleton<ComplaintList.ComplaintListQueries>();
         builder.Services.AddSingleton<ComplaintList.FilterOptionsQuery>();
         builder.Services.AddSingleton<ComplaintList.ComplaintDetailQuery>();

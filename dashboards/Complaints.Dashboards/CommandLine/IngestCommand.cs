@@ -52,18 +52,9 @@ public static class IngestCommand
         output.WriteLine($"Loading {file} into {warehouse.Path} as {feed!.Name}");
         var watch = Stopwatch.StartNew();
         var steps = new StepPrinter(output, watch);
-        LoadResult result;
-        try
-        {
-            result = profile is null
-                ? await host.Services.GetRequiredService<CanonicalFileLoader>().LoadAsync(file!, feed, steps: steps)
-                : await host.Services.GetRequiredService<ProfiledFileLoader>().LoadAsync(file!, profile, steps: steps);
-        }
-        catch (FileRejectedException e)
-        {
-            output.WriteLine($"Rejected, nothing stored: {e.Message}");
-            return Rejected;
-        }
+        var result = profile is null
+            ? await host.Services.GetRequiredService<CanonicalFileLoader>().LoadAsync(file!, feed, steps: steps)
+            : await host.Services.GetRequiredService<ProfiledFileLoader>().LoadAsync(file!, profile, steps: steps);
         steps.Finish();
         output.WriteLine(result.Status switch
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
+using Complaints.Ingest.Profiles;
 using Microsoft.Extensions.Logging;
 
 namespace Complaints.Ingest.Inbox;
@@ -10,9 +11,11 @@ public sealed record InboxFileResult(string FileName, string MovedTo, LoadResult
 /// <summary>
 /// Loads every settled file in a feed's inbox, one at a time, oldest name first. A file moves out of the inbox only
 /// after its load committed: if the process dies before the move, the next run finds the same content already loaded
-/// and records it as an unchanged re-delivery, so nothing is loaded twice or lost.
+/// and records it as an unchanged re-delivery, so nothing is loaded twice or lost. A feed with a profile in
+/// <c>Ingest:Profiles</c> loads its files through that profile.
 /// </summary>
-public sealed class InboxProcessor(FeedFolders folders, CanonicalFileLoader loader, TimeProvider time, ILogger<InboxProcessor> logger)
+public sealed class InboxProcessor(FeedFolders folders, CanonicalFileLoader loader, TimeProvider time, ILogger<InboxProcessor> logger,
+    ProfiledFileLoader? profiledLoader = null, InboxProfiles? profiles = null)
 {
     /// <summary>A file written to within this time may still be being copied in; it waits for the next run.</summary>
     public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(2);
@@ -31,15 +34,18 @@ public sealed class InboxProcessor(FeedFolders folders, CanonicalFileLoader load
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = await loader.LoadAsync(file.FullName, feed, cancellationToken: cancellationToken);
+            var name = file.Name; // MoveTo renames the FileInfo
+            var result = profiles?.For(feed) is { } profile
+                ? await (profiledLoader ?? new ProfiledFileLoader(loader)).LoadAsync(file.FullName, profile, cancellationToken)
+                : await loader.LoadAsync(file.FullName, feed, cancellationToken: cancellationToken);
             var target = result.Status == LoadStatus.Rejected ? folders.Failed(feed) : folders.Archive(feed);
             // The run id and time keep names unique when a source sends the same file name every day.
             var movedTo = Path.Combine(target, $"{now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-run{result.RunId}-{file.Name}");
             file.MoveTo(movedTo);
             if (result.Status == LoadStatus.Rejected)
                 await File.WriteAllTextAsync(movedTo + ".error.txt", $"{result.Error}\n\nRun {result.RunId}. Fix the file and drop it into {folders.Inbox(feed)} again.\n", cancellationToken);
-            logger.LogInformation("{Feed} inbox: {File} {Status}, moved to {Target}", feed.Name, file.Name, result.Status, movedTo);
-            results.Add(new InboxFileResult(file.Name, movedTo, result));
+            logger.LogInformation("{Feed} inbox: {File} {Status}, moved to {Target}", feed.Name, name, result.Status, movedTo);
+            results.Add(new InboxFileResult(name, movedTo, result));
         }
         return results;
     }

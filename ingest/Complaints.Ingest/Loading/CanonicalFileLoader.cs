@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Complaints.Ingest.Feeds;
 using Complaints.Warehouse;
 using DuckDB.NET.Data;
@@ -24,10 +23,18 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
 
     /// <param name="mapped">For a canonical file written by a mapping profile: the source's name and lines, and the mapping's problems.</param>
     public Task<LoadResult> LoadAsync(string path, FeedLayout feed, bool isDemo = false, CancellationToken cancellationToken = default, IProgress<int>? steps = null, MappedSource? mapped = null) =>
-        warehouse.WriteAsync(connection => Task.FromResult(Load(connection, new LoadContext(path, feed, isDemo, Sha256Of(path), time.GetUtcNow(), mapped), steps)), cancellationToken);
+        warehouse.WriteAsync(connection => Task.FromResult(Load(connection, new LoadContext(path, feed, isDemo, TextFileCheck.Of(path), time.GetUtcNow(), mapped), steps)), cancellationToken);
 
-    private sealed record LoadContext(string Path, FeedLayout Feed, bool IsDemo, string Sha256, DateTimeOffset Started, MappedSource? Mapped = null)
+    /// <summary>
+    /// Records a file rejected before loading began (it did not fit its mapping profile) as a rejected run, with the
+    /// columns it lacked; nothing else is stored.
+    /// </summary>
+    public Task<LoadResult> RejectAsync(string path, FeedLayout feed, string reason, IReadOnlyList<string>? missing = null, CancellationToken cancellationToken = default) =>
+        warehouse.WriteAsync(connection => Task.FromResult(Reject(connection, new LoadContext(path, feed, false, TextFileCheck.Of(path), time.GetUtcNow()), reason, RowCounts.None, [], missing)), cancellationToken);
+
+    private sealed record LoadContext(string Path, FeedLayout Feed, bool IsDemo, TextFileCheck Check, DateTimeOffset Started, MappedSource? Mapped = null)
     {
+        public string Sha256 => Check.Sha256;
         public string FileName => Mapped?.FileName ?? System.IO.Path.GetFileName(Path);
     }
 
@@ -50,6 +57,7 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
         try
         {
             steps?.Report(0);
+            file.Check.ThrowIfNotText(file.Path, file.FileName);
             var header = CsvHeader.ReadAndCheck(file.Path, file.Feed);
             steps?.Report(1);
             Stage(connection, file, header);
@@ -61,12 +69,12 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
 
         steps?.Report(2);
         StagedRowChecks.CreateTable(connection);
-        StagedRowChecks.CheckText(connection, file.Feed);
-        Type(connection, file.Feed);
+        StagedRowChecks.TypeAndCheck(connection, file.Feed);
+        connection.Execute("DROP TABLE stage_text");
         StagedRowChecks.CheckTyped(connection, file.Feed);
         AddMappingProblems(connection, file);
         var problems = CollectProblems(connection, file);
-        var total = connection.Scalar<long>("SELECT count(*) FROM stage_text") + ReaderRejectCount(connection);
+        var total = connection.Scalar<long>("SELECT count(*) FROM stage") + ReaderRejectCount(connection);
         var badRecords = problems.Select(p => p.Record).Distinct().Count();
         if (total > 0 && (double)badRecords / total > maxRejectedShare)
         {
@@ -121,15 +129,6 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
             """, ("path", file.Path));
     }
 
-    /// <summary>The typed stage: each value cast as the layout says (a value that fails is already a problem), with its record index.</summary>
-    private static void Type(DuckDBConnection connection, FeedLayout feed)
-    {
-        var typed = string.Join(",\n    ", feed.Columns.Select(c => c.DuckDbType == "VARCHAR"
-            ? $"nullif(trim({c.Name}), '') AS {c.Name}"
-            : $"try_cast(nullif(trim({c.Name}), '') AS {c.DuckDbType}) AS {c.Name}"));
-        connection.Execute($"CREATE TEMP TABLE stage AS SELECT rowid AS record_index,\n    {typed}\nFROM stage_text");
-    }
-
     /// <summary>
     /// Values a mapping profile could not convert were written empty; their problem replaces whatever the row checks
     /// said about the same field (an empty required value), and names the source's column.
@@ -179,13 +178,13 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
                 .AppendValue(p.Column).AppendValue(p.Reason).AppendValue(p.RawText).EndRow();
     }
 
-    private LoadResult Reject(DuckDBConnection connection, LoadContext file, string message, RowCounts counts, IReadOnlyList<Problem> problems)
+    private LoadResult Reject(DuckDBConnection connection, LoadContext file, string message, RowCounts counts, IReadOnlyList<Problem> problems, IReadOnlyList<string>? missing = null)
     {
         logger.LogWarning("{File} rejected: {Reason}", file.FileName, message);
         using var transaction = connection.BeginTransaction();
         var runId = NextRunId(connection);
         Quarantine(connection, file, runId, problems); // kept so an administrator can see every problem, not just the first few
-        var result = RecordRun(connection, file, LoadStatus.Rejected, counts, message, runId, problems);
+        var result = RecordRun(connection, file, LoadStatus.Rejected, counts, message, runId, problems, missing);
         transaction.Commit();
         return result;
     }
@@ -202,24 +201,21 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
             """, r => new RowCounts(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), 0)).Single();
     }
 
-    private LoadResult RecordRun(DuckDBConnection connection, LoadContext file, LoadStatus status, RowCounts counts, string? error, long runId, IReadOnlyList<Problem>? problems = null)
+    private LoadResult RecordRun(DuckDBConnection connection, LoadContext file, LoadStatus status, RowCounts counts, string? error, long runId,
+        IReadOnlyList<Problem>? problems = null, IReadOnlyList<string>? missing = null)
     {
+        missing = missing is { Count: > 0 } ? missing : null;
         connection.Execute("""
             INSERT INTO ingest_runs (run_id, feed, file_name, file_sha256, is_demo, started_at, finished_at, status,
-                                     rows_read, rows_inserted, rows_updated, rows_unchanged, rows_quarantined, error)
-            VALUES ($id, $feed, $file, $sha, $demo, $started, $finished, $status, $read, $inserted, $updated, $unchanged, $quarantined, $error)
+                                     rows_read, rows_inserted, rows_updated, rows_unchanged, rows_quarantined, error, missing)
+            VALUES ($id, $feed, $file, $sha, $demo, $started, $finished, $status, $read, $inserted, $updated, $unchanged, $quarantined, $error, $missing)
             """,
             ("id", runId), ("feed", file.Feed.Name), ("file", file.FileName), ("sha", file.Sha256), ("demo", file.IsDemo), ("started", file.Started),
             ("finished", time.GetUtcNow()), ("status", status.ToString().ToLowerInvariant()), ("read", counts.Read),
-            ("inserted", counts.Inserted), ("updated", counts.Updated), ("unchanged", counts.Unchanged), ("quarantined", counts.Quarantined), ("error", error));
+            ("inserted", counts.Inserted), ("updated", counts.Updated), ("unchanged", counts.Unchanged), ("quarantined", counts.Quarantined), ("error", error),
+            ("missing", missing is null ? null : string.Join('\n', missing)));
         var first = (problems ?? []).Take(10).Select(p => new RowProblem(p.Line, p.Column, p.Reason)).ToList();
-        return new LoadResult(runId, file.Feed.Name, file.FileName, status, counts.Read, counts.Inserted, counts.Updated, counts.Unchanged, error, counts.Quarantined, first);
-    }
-
-    private static string Sha256Of(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
+        return new LoadResult(runId, file.Feed.Name, file.FileName, status, counts.Read, counts.Inserted, counts.Updated, counts.Unchanged, error, counts.Quarantined, first, missing);
     }
 
     private static string Shorten(string message)

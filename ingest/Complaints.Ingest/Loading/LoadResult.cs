@@ -13,10 +13,13 @@ public sealed record RowProblem(long Line, string? Column, string Reason);
 public sealed record LoadResult(
     long RunId, string Feed, string FileName, LoadStatus Status,
     long RowsRead, long RowsInserted, long RowsUpdated, long RowsUnchanged, string? Error,
-    long RowsQuarantined = 0, IReadOnlyList<RowProblem>? FirstProblems = null);
+    long RowsQuarantined = 0, IReadOnlyList<RowProblem>? FirstProblems = null, IReadOnlyList<string>? Missing = null);
 
-/// <summary>A problem that rejects a whole file.</summary>
-public sealed class FileRejectedException(string message) : Exception(message);
+/// <summary>A problem that rejects a whole file; <see cref="Missing"/> lists the columns a mapping profile looked for in vain.</summary>
+public sealed class FileRejectedException(string message, IReadOnlyList<string>? missing = null) : Exception(message)
+{
+    public IReadOnlyList<string> Missing { get; } = missing ?? [];
+}
 
 /// <summary>A value a mapping profile could not turn into its canonical field, in the canonical file's record <see cref="Record"/>.</summary>
 public sealed record MappingProblem(long Record, string CanonicalColumn, string SourceColumn, string Reason);

@@ -28,23 +28,36 @@ internal static class StagedRowChecks
     public static void CreateTable(DuckDBConnection connection) =>
         connection.Execute("CREATE OR REPLACE TEMP TABLE stage_problems (record_index BIGINT NOT NULL, column_name VARCHAR, reason VARCHAR NOT NULL)");
 
-    /// <summary>Values the layout's type cannot take, and required values that are blank.</summary>
-    public static void CheckText(DuckDBConnection connection, FeedLayout feed)
+    /// <summary>
+    /// Builds the typed stage from the text stage in one scan: each value trimmed and cast as the layout says, with its
+    /// record index; values the type cannot take and blank required values become problems in the same pass (one scan
+    /// instead of one per check: the checks were a third of a million-row load).
+    /// </summary>
+    public static void TypeAndCheck(DuckDBConnection connection, FeedLayout feed)
     {
-        foreach (var column in feed.Columns.Where(c => c.DuckDbType != "VARCHAR"))
-            connection.Execute($"""
-                INSERT INTO stage_problems
-                SELECT rowid, '{column.Name}', '''' || left(trim({column.Name}), 100) || ''' is not a valid {Describe(column.DuckDbType)}'
-                FROM stage_text
-                WHERE trim({column.Name}) <> '' AND try_cast(trim({column.Name}) AS {column.DuckDbType}) IS NULL
-                """);
-        foreach (var column in feed.Columns.Where(c => c.Required))
-            connection.Execute($"""
-                INSERT INTO stage_problems
-                SELECT rowid, '{column.Name}', 'a value is required'
-                FROM stage_text
-                WHERE {column.Name} IS NULL OR trim({column.Name}) = ''
-                """);
+        // Column names come from the layout, never from the file.
+        var typed = string.Join(",\n        ", feed.Columns.Select(c => c.DuckDbType == "VARCHAR"
+            ? $"nullif(trim({c.Name}), '') AS {c.Name}"
+            : $"try_cast(nullif(trim({c.Name}), '') AS {c.DuckDbType}) AS {c.Name}, nullif(trim({c.Name}), '') AS _text_{c.Name}"));
+        var checks = feed.Columns.Where(c => c.DuckDbType != "VARCHAR")
+            .Select(c => $"CASE WHEN _text_{c.Name} IS NOT NULL AND {c.Name} IS NULL THEN {{'column_name': '{c.Name}', 'reason': '''' || left(_text_{c.Name}, 100) || ''' is not a valid {Describe(c.DuckDbType)}'}} END")
+            .Concat(feed.Columns.Where(c => c.Required)
+                .Select(c => $"CASE WHEN {(c.DuckDbType == "VARCHAR" ? c.Name : "_text_" + c.Name)} IS NULL THEN {{'column_name': '{c.Name}', 'reason': 'a value is required'}} END"))
+            .ToList();
+        var texts = string.Join(", ", feed.Columns.Where(c => c.DuckDbType != "VARCHAR").Select(c => "_text_" + c.Name));
+        connection.Execute($"""
+            CREATE OR REPLACE TEMP TABLE stage AS
+            SELECT * EXCLUDE ({texts}), list_filter([{string.Join(",\n                ", checks)}], p -> p IS NOT NULL) AS _problems
+            FROM (
+                SELECT rowid AS record_index,
+                    {typed}
+                FROM stage_text)
+            """);
+        connection.Execute("""
+            INSERT INTO stage_problems
+            SELECT record_index, p.column_name, p.reason
+            FROM (SELECT record_index, unnest(_problems) AS p FROM stage WHERE len(_problems) > 0)
+            """);
     }
 
     /// <summary>Ranges, date order and keys repeated inside the file (the repeat is set aside, the first kept).</summary>

@@ -8,9 +8,11 @@ FROM complaints c
 JOIN stage s ON s.source = c.source AND s.external_id = c.external_id
 WHERE s.updated_at > c.updated_at;
 
+-- Newer records of complaints already stored replace them.
 INSERT INTO complaints (source, external_id, updated_at, received_at, first_response_at, resolved_at, answered_at, closed_at, status, priority, complaint_type, channel, team, handler, registered_by, product_sku, quantity, order_number, invoice_number, invoice_date, defect_category, description, customer_expectation, decision, warranty_status, customer_id, run_id)
 SELECT source, external_id, updated_at, received_at, first_response_at, resolved_at, answered_at, closed_at, status, priority, complaint_type, channel, team, handler, registered_by, product_sku, quantity, order_number, invoice_number, invoice_date, defect_category, description, customer_expectation, decision, warranty_status, customer_id, getvariable('run_id')
-FROM stage
+FROM stage s
+WHERE EXISTS (SELECT 1 FROM complaints c WHERE c.source = s.source AND c.external_id = s.external_id)
 ON CONFLICT (source, external_id) DO UPDATE SET
     updated_at = excluded.updated_at,
     received_at = excluded.received_at,
@@ -39,11 +41,35 @@ ON CONFLICT (source, external_id) DO UPDATE SET
     run_id = excluded.run_id
 WHERE excluded.updated_at > complaints.updated_at;
 
--- Analytics attributes: the latest record of each customer in the file.
-INSERT INTO customers (source, customer_id, segment, country, language, updated_at, run_id)
-SELECT source, customer_id, arg_max(customer_segment, updated_at), arg_max(customer_country, updated_at), arg_max(customer_language, updated_at), max(updated_at), getvariable('run_id')
+-- New complaints: a plain insert (an upsert costs a conflict check per row, a third more on a first load).
+INSERT INTO complaints (source, external_id, updated_at, received_at, first_response_at, resolved_at, answered_at, closed_at, status, priority, complaint_type, channel, team, handler, registered_by, product_sku, quantity, order_number, invoice_number, invoice_date, defect_category, description, customer_expectation, decision, warranty_status, customer_id, run_id)
+SELECT source, external_id, updated_at, received_at, first_response_at, resolved_at, answered_at, closed_at, status, priority, complaint_type, channel, team, handler, registered_by, product_sku, quantity, order_number, invoice_number, invoice_date, defect_category, description, customer_expectation, decision, warranty_status, customer_id, getvariable('run_id')
+FROM stage s
+WHERE NOT EXISTS (SELECT 1 FROM complaints c WHERE c.source = s.source AND c.external_id = s.external_id);
+
+-- Customers: the latest record of each customer in the file, worked out once for both tables below.
+CREATE OR REPLACE TEMP TABLE stage_customers AS
+SELECT source, customer_id, arg_max(customer_segment, updated_at) AS segment, arg_max(customer_country, updated_at) AS country,
+       arg_max(customer_language, updated_at) AS language, arg_max(customer_name, updated_at) AS name,
+       arg_max(customer_email, updated_at) AS email, arg_max(customer_phone, updated_at) AS phone, max(updated_at) AS updated_at
 FROM stage WHERE customer_id IS NOT NULL
-GROUP BY source, customer_id
+GROUP BY source, customer_id;
+
+INSERT INTO customers_versions
+SELECT cu.*, getvariable('loaded_at'), getvariable('run_id')
+FROM customers cu JOIN stage_customers s ON s.source = cu.source AND s.customer_id = cu.customer_id
+WHERE s.updated_at > cu.updated_at;
+
+INSERT INTO customer_personal_versions
+SELECT cp.*, getvariable('loaded_at'), getvariable('run_id')
+FROM customer_personal cp JOIN stage_customers s ON s.source = cp.source AND s.customer_id = cp.customer_id
+WHERE s.updated_at > cp.updated_at;
+
+-- Analytics attributes.
+INSERT INTO customers (source, customer_id, segment, country, language, updated_at, run_id)
+SELECT source, customer_id, segment, country, language, updated_at, getvariable('run_id')
+FROM stage_customers s
+WHERE EXISTS (SELECT 1 FROM customers t WHERE t.source = s.source AND t.customer_id = s.customer_id)
 ON CONFLICT (source, customer_id) DO UPDATE SET
     segment = excluded.segment,
     country = excluded.country,
@@ -52,11 +78,16 @@ ON CONFLICT (source, customer_id) DO UPDATE SET
     run_id = excluded.run_id
 WHERE excluded.updated_at > customers.updated_at;
 
--- Personal data, kept apart: the latest record of each customer in the file.
+INSERT INTO customers (source, customer_id, segment, country, language, updated_at, run_id)
+SELECT source, customer_id, segment, country, language, updated_at, getvariable('run_id')
+FROM stage_customers s
+WHERE NOT EXISTS (SELECT 1 FROM customers t WHERE t.source = s.source AND t.customer_id = s.customer_id);
+
+-- Personal data, kept apart.
 INSERT INTO customer_personal (source, customer_id, name, email, phone, updated_at, run_id)
-SELECT source, customer_id, arg_max(customer_name, updated_at), arg_max(customer_email, updated_at), arg_max(customer_phone, updated_at), max(updated_at), getvariable('run_id')
-FROM stage WHERE customer_id IS NOT NULL
-GROUP BY source, customer_id
+SELECT source, customer_id, name, email, phone, updated_at, getvariable('run_id')
+FROM stage_customers s
+WHERE EXISTS (SELECT 1 FROM customer_personal t WHERE t.source = s.source AND t.customer_id = s.customer_id)
 ON CONFLICT (source, customer_id) DO UPDATE SET
     name = excluded.name,
     email = excluded.email,
@@ -64,6 +95,13 @@ ON CONFLICT (source, customer_id) DO UPDATE SET
     updated_at = excluded.updated_at,
     run_id = excluded.run_id
 WHERE excluded.updated_at > customer_personal.updated_at;
+
+INSERT INTO customer_personal (source, customer_id, name, email, phone, updated_at, run_id)
+SELECT source, customer_id, name, email, phone, updated_at, getvariable('run_id')
+FROM stage_customers s
+WHERE NOT EXISTS (SELECT 1 FROM customer_personal t WHERE t.source = s.source AND t.customer_id = s.customer_id);
+
+DROP TABLE stage_customers;
 
 -- Facts that arrived before their complaint now find it.
 UPDATE status_events SET complaint_key = c.complaint_key

@@ -20,14 +20,25 @@ public sealed class ProfiledFileLoader(CanonicalFileLoader loader)
             ? Path.Combine(ShippedFolder, name + ".json")
             : null;
 
-    /// <exception cref="FileRejectedException">The file does not fit the profile (columns missing, not readable); nothing was stored.</exception>
+    /// <summary>
+    /// A file that does not fit the profile (columns missing, not readable) stores nothing but a rejected run, which names
+    /// what is missing; the result says so as for any rejected file.
+    /// </summary>
     public async Task<LoadResult> LoadAsync(string path, MappingProfile profile, CancellationToken cancellationToken = default, IProgress<int>? steps = null)
     {
         var folder = Directory.CreateTempSubdirectory("complaints-mapped-");
         try
         {
             var canonical = Path.Combine(folder.FullName, Path.GetFileNameWithoutExtension(path) + ".canonical.csv");
-            var mapped = WriteCanonical(path, profile, canonical, cancellationToken);
+            MappedSource mapped;
+            try
+            {
+                mapped = WriteCanonical(path, profile, canonical, cancellationToken);
+            }
+            catch (FileRejectedException e)
+            {
+                return await loader.RejectAsync(path, profile.Layout, e.Message, e.Missing, cancellationToken);
+            }
             return await loader.LoadAsync(canonical, profile.Layout, cancellationToken: cancellationToken, steps: steps, mapped: mapped);
         }
         finally
@@ -42,7 +53,7 @@ public sealed class ProfiledFileLoader(CanonicalFileLoader loader)
         var reader = SourceReaders.Open(path, profile);
         var missing = profile.SourceColumns.Where(c => !reader.Columns.Contains(c)).ToList();
         if (missing.Count > 0)
-            throw new FileRejectedException($"{Path.GetFileName(path)} does not fit profile {profile.Name}: missing column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
+            throw new FileRejectedException($"{Path.GetFileName(path)} does not fit profile {profile.Name}: missing column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}.", missing);
 
         var mapper = new RecordMapper(profile);
         var lines = new List<long>();

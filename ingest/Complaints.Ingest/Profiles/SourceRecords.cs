@@ -98,7 +98,7 @@ public sealed class DelimitedTextReader : ISourceReader
         var missing = wanted.Where(c => !best.Value.Header.Contains(c)).ToList();
         if (missing.Count > 0)
             throw new FileRejectedException($"{fileName} does not fit profile {profile.Name}: missing column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}" +
-                                            $" (looked for them in the first {HeaderSearchDepth} lines, split by ',', ';' and tab).");
+                                            $" (looked for them in the first {HeaderSearchDepth} lines, split by ',', ';' and tab).", missing);
         return new DelimitedTextReader(path, encoding, best.Value.Delimiter, best.Value.Index, best.Value.Header);
     }
 

@@ -8,6 +8,7 @@ namespace Complaints.Dashboards.Tests.Ingest;
 public sealed class IngestHost : IAsyncLifetime
 {
     public const string ComplaintsKey = "test-key-for-complaints-0123456789";
+    public const string AdminKey = "test-administrator-key-0123456789";
     private WebApplicationFactory<Program> _factory = null!;
 
     public TempWarehouse Warehouse { get; private set; } = null!;
@@ -24,6 +25,7 @@ public sealed class IngestHost : IAsyncLifetime
             ["Ingest:Root"] = IngestRoot,
             ["Ingest:ApiKeys:complaints"] = ComplaintsKey,
             ["Ingest:ApiKeys:surveys"] = ComplaintsKey,
+            ["Admin:ApiKey"] = AdminKey,
             ["Ingest:Schedules:products"] = "* * * * * ?", // every second: the real Quartz scheduler picks files up
         });
         Http = new HttpClient { BaseAddress = baseAddress };

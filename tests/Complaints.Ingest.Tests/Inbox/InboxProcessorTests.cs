@@ -1,6 +1,8 @@
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Inbox;
 using Complaints.Ingest.Loading;
+using Complaints.Ingest.Profiles;
+using Microsoft.Extensions.Options;
 using Complaints.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -92,5 +94,46 @@ public sealed class InboxProcessorTests : IAsyncLifetime
 
         _time.Advance(InboxProcessor.SettleTime);
         Assert.Single(await _inbox.ProcessAsync(FeedLayouts.Complaints));
+    }
+
+    private InboxProcessor InboxWithProfiles(params (string Feed, string Profile)[] profiles)
+    {
+        var options = new IngestOptions();
+        foreach (var (feed, profile) in profiles)
+            options.Profiles[feed] = profile;
+        var loader = new CanonicalFileLoader(_warehouse.Database, _time, NullLogger<CanonicalFileLoader>.Instance);
+        return new InboxProcessor(_folders, loader, _time, NullLogger<InboxProcessor>.Instance,
+            new ProfiledFileLoader(loader), new InboxProfiles(Options.Create(options), _warehouse.Directory));
+    }
+
+    [Fact]
+    public async Task A_feed_with_a_profile_loads_its_inbox_files_through_it()
+    {
+        var inbox = InboxWithProfiles(("complaints", "polish-ticket-system"));
+        _folders.Create(FeedLayouts.Complaints);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Profiles", "Samples", "polish-tickets.csv"), Path.Combine(_folders.Inbox(FeedLayouts.Complaints), "eksport.csv"));
+        Drop(FeedLayouts.Complaints, "canonical.csv", OverviewFixture.Csv(FeedLayouts.Complaints)); // not in the profile's layout
+
+        var results = await inbox.ProcessAsync(FeedLayouts.Complaints);
+
+        Assert.Equal([("canonical.csv", LoadStatus.Rejected), ("eksport.csv", LoadStatus.Loaded)], results.Select(r => (r.FileName, r.Load.Status)));
+        Assert.Equal(3, _warehouse.Count("complaints"));
+        Assert.Contains("does not fit profile polish-ticket-system: missing column(s) 'Nr reklamacji'", File.ReadAllText(results[0].MovedTo + ".error.txt"));
+        Assert.Contains("Nr reklamacji", results[0].Load.Missing!);
+        Assert.StartsWith(_folders.Failed(FeedLayouts.Complaints), results[0].MovedTo);
+    }
+
+    [Theory]
+    [InlineData("complaints", "no-such-profile", "Ingest:Profiles:complaints: 'no-such-profile' is neither a shipped profile")]
+    [InlineData("complaints", "polish-erp-costs", "Ingest:Profiles:complaints: profile 'polish-erp-costs' maps to the costs feed, not complaints.")]
+    [InlineData("complains", "polish-ticket-system", "Ingest:Profiles:complains names no feed")]
+    public void A_profile_setting_that_cannot_be_used_fails_at_start_naming_its_path(string feed, string profile, string message)
+    {
+        var options = new IngestOptions { Profiles = { [feed] = profile } };
+
+        var result = new InboxProfilesValidation(_warehouse.Directory).Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.StartsWith(message, result.FailureMessage);
     }
 }

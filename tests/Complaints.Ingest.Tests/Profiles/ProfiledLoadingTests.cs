@@ -125,17 +125,22 @@ public sealed class ProfiledLoadingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_file_missing_mapped_columns_is_rejected_up_front_naming_each_missing_column()
+    public async Task A_file_missing_mapped_columns_is_rejected_up_front_as_a_run_naming_each_missing_column()
     {
         var file = _warehouse.WriteFile("export.csv", "Complaint ID,Product,Issue,Date received\n1,Mortgage,Other,01/02/2014\n");
 
-        var error = await Assert.ThrowsAsync<FileRejectedException>(() => _loader.LoadAsync(file, Shipped("cfpb-complaints")));
+        var result = await _loader.LoadAsync(file, Shipped("cfpb-complaints"));
 
-        Assert.Contains("does not fit profile cfpb-complaints", error.Message);
+        Assert.Equal((LoadStatus.Rejected, "export.csv"), (result.Status, result.FileName));
+        Assert.Contains("does not fit profile cfpb-complaints", result.Error);
         foreach (var missing in new[] { "'Date sent to company'", "'Company response'", "'Submitted via'", "'Sub-product'", "'Company'" })
-            Assert.Contains(missing, error.Message);
-        Assert.DoesNotContain("'Issue'", error.Message);
-        Assert.Equal(0, _warehouse.Count("ingest_runs"));
+            Assert.Contains(missing, result.Error);
+        Assert.DoesNotContain("'Issue'", result.Error);
+        Assert.Equal(new[] { "Company", "Company response", "Date sent to company", "Sub-product", "Submitted via" }, result.Missing!.Order(StringComparer.Ordinal));
+        var run = new Complaints.Warehouse.Ingest.IngestRunQueries(_warehouse.Database).Find(result.RunId)!;
+        Assert.Equal("rejected", run.Status);
+        Assert.Equal(result.Missing, run.Missing);
+        Assert.Equal(0, _warehouse.Count("complaints"));
     }
 
     [Fact]

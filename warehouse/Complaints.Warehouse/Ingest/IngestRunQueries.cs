@@ -2,9 +2,11 @@ using System.Data;
 
 namespace Complaints.Warehouse.Ingest;
 
+/// <param name="Missing">What a file that did not fit its mapping profile lacked (columns); null otherwise.</param>
 public sealed record IngestRun(
     long RunId, string Feed, string FileName, string Status, bool IsDemo, DateTimeOffset StartedAt, DateTimeOffset FinishedAt,
-    long RowsRead, long RowsInserted, long RowsUpdated, long RowsUnchanged, long RowsQuarantined, string? Error);
+    long RowsRead, long RowsInserted, long RowsUpdated, long RowsUnchanged, long RowsQuarantined, string? Error,
+    DateTimeOffset? RolledBackAt = null, string? RolledBackBy = null, IReadOnlyList<string>? Missing = null);
 
 public sealed record QuarantineEntry(long Line, string? Column, string Reason, string? RawText);
 
@@ -13,7 +15,8 @@ public sealed class IngestRunQueries(WarehouseDatabase warehouse)
 {
     private const string RunColumns = """
         run_id, feed, file_name, status, is_demo, started_at, finished_at,
-        rows_read, rows_inserted, rows_updated, rows_unchanged, coalesce(rows_quarantined, 0), error
+        rows_read, rows_inserted, rows_updated, rows_unchanged, coalesce(rows_quarantined, 0), error,
+        rolled_back_at, rolled_back_by, missing
         """;
 
     public IReadOnlyList<IngestRun> Recent(int limit)
@@ -48,7 +51,8 @@ public sealed class IngestRunQueries(WarehouseDatabase warehouse)
 
     private static IngestRun MapRun(IDataRecord r) => new(
         r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetBoolean(4), r.GetInstant(5), r.GetInstant(6),
-        r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), r.GetInt64(10), r.GetInt64(11), r.NullableString(12));
+        r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), r.GetInt64(10), r.GetInt64(11), r.NullableString(12),
+        r.IsDBNull(13) ? null : r.GetInstant(13), r.NullableString(14), r.NullableString(15)?.Split('\n'));
 
     private static QuarantineEntry MapEntry(IDataRecord r) => new(r.GetInt64(0), r.NullableString(1), r.GetString(2), r.NullableString(3));
 }

@@ -57,6 +57,20 @@ public sealed class SlaMeasures
     }
 
     /// <summary>
+    /// Measures the given complaints again on the caller's connection and transaction, and drops the measures of those
+    /// no longer in the warehouse (a rolled-back run removed them). Returns the number of complaints measured.
+    /// </summary>
+    public int Refresh(DuckDBConnection connection, IEnumerable<long> complaintKeys)
+    {
+        connection.Execute("CREATE OR REPLACE TEMP TABLE sla_touched (complaint_key BIGINT)");
+        using (var appender = connection.CreateAppender("sla_touched"))
+            foreach (var key in complaintKeys)
+                appender.CreateRow().AppendValue(key).EndRow();
+        connection.Execute("DELETE FROM complaint_sla WHERE complaint_key IN (SELECT complaint_key FROM sla_touched) AND complaint_key NOT IN (SELECT complaint_key FROM complaints)");
+        return MeasureTouched(connection, runId: null);
+    }
+
+    /// <summary>
     /// Measures every complaint again with the policies configured now, in one write transaction, and writes who asked
     /// for it to the audit log. Complaints keep the policy version in force at their receipt, so only a changed
     /// version or rule changes their figures.

@@ -24,16 +24,20 @@ public static class AdminAccess
     /// <summary>Null when the request may act as an administrator; otherwise the 401/403 answer saying what to do.</summary>
     public static async Task<IResult?> DenyAsync(HttpRequest request, IOptions<AdminOptions> options)
     {
-        var expected = options.Value.ApiKey;
-        if (string.IsNullOrEmpty(expected))
-            return Problem(StatusCodes.Status403Forbidden, "Administrator actions are off",
-                $"No administrator key is configured; set {AdminOptions.Section}:ApiKey to enable them.");
-
         var given = request.Headers[Header].ToString();
         if (given.Length == 0 && request.HasFormContentType)
             given = (await request.ReadFormAsync()).TryGetValue(FormField, out var field) ? field.ToString() : "";
-        return Matches(given, expected) ? null
-            : Problem(StatusCodes.Status401Unauthorized, "Missing or wrong administrator key", $"Send the administrator key in the {Header} header.");
+        return Refusal(given, options.Value) is { } refusal ? Problem(refusal.Status, refusal.Title, refusal.Detail) : null;
+    }
+
+    /// <summary>Null when <paramref name="given"/> is the administrator key; otherwise why not, for an API answer or a page's message.</summary>
+    public static (int Status, string Title, string Detail)? Refusal(string? given, AdminOptions options)
+    {
+        if (string.IsNullOrEmpty(options.ApiKey))
+            return (StatusCodes.Status403Forbidden, "Administrator actions are off",
+                $"No administrator key is configured; set {AdminOptions.Section}:ApiKey to enable them.");
+        return Matches(given ?? "", options.ApiKey) ? null
+            : (StatusCodes.Status401Unauthorized, "Missing or wrong administrator key", $"Send the administrator key in the {Header} header.");
     }
 
     public static bool Matches(string given, string expected) =>

@@ -29,6 +29,9 @@ public static class IngestEndpoints
         app.MapGet("/api/ingest/runs", (IngestRunQueries runs, int? limit) => TypedResults.Ok(runs.Recent(Math.Clamp(limit ?? 100, 1, 1000))))
             .WithTags("Ingest");
         app.MapGet("/api/ingest/runs/{runId:long}/quarantine.csv", DownloadQuarantine).WithTags("Ingest");
+        app.MapPost("/api/ingest/runs/{runId:long}/rollback", RollBackAsync)
+            .DisableAntiforgery() // authenticated by the administrator key each request carries, not by a browser session
+            .WithTags("Ingest");
         return app;
     }
 
@@ -48,6 +51,26 @@ public static class IngestEndpoints
                 entry.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.Column, entry.Reason, entry.RawText));
         }
         return Results.Empty;
+    }
+
+    /// <summary>
+    /// Rolls a run back (administrator key required): 200 with what was undone, 404 for an unknown run, 409 when the run
+    /// stored nothing, was rolled back already or a later run changed its records (the answer names the run to roll back first).
+    /// </summary>
+    private static async Task<IResult> RollBackAsync(long runId, HttpRequest request, IOptions<AdminOptions> admin, RunRollback rollback, CancellationToken cancellationToken)
+    {
+        if (await AdminAccess.DenyAsync(request, admin) is { } denied)
+            return denied;
+        try
+        {
+            return TypedResults.Ok(await rollback.RollBackAsync(runId, RollbackActor.Api(request.HttpContext), cancellationToken));
+        }
+        catch (RollbackRefusedException e)
+        {
+            return e.UnknownRun
+                ? Problem(StatusCodes.Status404NotFound, "Unknown run", e.Message)
+                : Problem(StatusCodes.Status409Conflict, "Run cannot be rolled back", e.Message);
+        }
     }
 
     private static async Task<IResult> UploadAsync(string feed, string? profile, HttpRequest request, IOptions<IngestOptions> options,
@@ -85,17 +108,9 @@ public static class IngestEndpoints
             if (error is not null)
                 return Problem(StatusCodes.Status400BadRequest, "No file", error);
             var path = Path.Combine(folder.FullName, fileName!);
-            LoadResult result;
-            try
-            {
-                result = mapping is null
-                    ? await loader.LoadAsync(path, layout, cancellationToken: cancellationToken)
-                    : await profiledLoader.LoadAsync(path, mapping, cancellationToken);
-            }
-            catch (FileRejectedException e)
-            {
-                return Problem(StatusCodes.Status422UnprocessableEntity, "File does not fit the profile", e.Message);
-            }
+            var result = mapping is null
+                ? await loader.LoadAsync(path, layout, cancellationToken: cancellationToken)
+                : await profiledLoader.LoadAsync(path, mapping, cancellationToken);
             return result.Status == LoadStatus.Rejected
                 ? TypedResults.UnprocessableEntity(result)
                 : TypedResults.Ok(result);

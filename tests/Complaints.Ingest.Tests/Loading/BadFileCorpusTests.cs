@@ -1,0 +1,132 @@
+using System.IO.Compression;
+using System.Text;
+using Complaints.Ingest.Feeds;
+using Complaints.Ingest.Loading;
+using Complaints.Testing;
+using Complaints.Warehouse;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Complaints.Ingest.Tests.Loading;
+
+/// <summary>
+/// The bad-file corpus, each case with its outcome. Cases covered elsewhere: unclosed quote, BOM, empty file, header only,
+/// impossible dates, decimal commas, negative and out-of-range scores (QuarantineTests); duplicate ids and resolution
+/// before receipt (CanonicalFileLoaderTests); Polish decimal commas and Windows-1250 through a profile (ProfiledLoadingTests).
+/// </summary>
+public sealed class BadFileCorpusTests : IAsyncLifetime
+{
+    private TempWarehouse _warehouse = null!;
+    private CanonicalFileLoader _loader = null!;
+
+    static BadFileCorpusTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public async Task InitializeAsync()
+    {
+        _warehouse = await TempWarehouse.CreateAsync();
+        _loader = new CanonicalFileLoader(_warehouse.Database, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance);
+    }
+
+    public Task DisposeAsync()
+    {
+        _warehouse.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private static Dictionary<string, string> Complaint(string id, string description = "") => new()
+    {
+        ["source"] = "crm", ["external_id"] = id, ["updated_at"] = "2024-02-01T09:00:00+01:00", ["received_at"] = "2024-02-01T09:00:00+01:00",
+        ["status"] = "new", ["product_sku"] = "HA-0001", ["description"] = description,
+    };
+
+    private string WriteBytes(string name, byte[] bytes)
+    {
+        var path = Path.Combine(_warehouse.Directory, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    /// <summary>Nothing of a rejected file is stored but its run: no complaints, no customers.</summary>
+    private void AssertWarehouseHoldsOnlyTheRejectedRun()
+    {
+        Assert.Equal(0, _warehouse.Count("complaints") + _warehouse.Count("customers") + _warehouse.Count("complaint_versions"));
+        using var connection = _warehouse.Database.OpenConnection();
+        Assert.Equal("rejected", connection.Scalar<string>("SELECT string_agg(status, ',') FROM ingest_runs"));
+    }
+
+    [Fact]
+    public async Task A_one_megabyte_description_loads_and_is_stored_intact()
+    {
+        // Commas, quotes, line breaks and Polish letters all the way through; values are trimmed, so it ends in a letter.
+        const string Unit = "Pralka cieknie, \"bęben\" stuka;\nżółć i gęślą jaźń. ";
+        var text = string.Concat(Enumerable.Repeat(Unit, (1 << 20) / Encoding.UTF8.GetByteCount(Unit) + 1)) + "koniec";
+        Assert.True(Encoding.UTF8.GetByteCount(text) > 1 << 20);
+
+        var result = await _loader.LoadAsync(_warehouse.WriteFile("long.csv", CanonicalCsv.Write(FeedLayouts.Complaints, Complaint("C1", text), Complaint("C2", "short"))), FeedLayouts.Complaints);
+
+        Assert.Equal((LoadStatus.Loaded, 2L, 0L), (result.Status, result.RowsInserted, result.RowsQuarantined));
+        using var connection = _warehouse.Database.OpenConnection();
+        Assert.Equal(text, connection.Scalar<string>("SELECT description FROM complaints WHERE external_id = 'C1'"));
+    }
+
+    [Fact]
+    public async Task An_xlsx_workbook_named_csv_is_rejected_as_a_zip_archive()
+    {
+        using var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        using (var entry = new StreamWriter(archive.CreateEntry("xl/workbook.xml").Open()))
+            entry.Write("<workbook/>");
+
+        var result = await _loader.LoadAsync(WriteBytes("complaints.csv", zip.ToArray()), FeedLayouts.Complaints);
+
+        Assert.Equal(LoadStatus.Rejected, result.Status);
+        Assert.StartsWith("complaints.csv: this is not CSV text: its content is a ZIP archive (an .xlsx workbook or .docx document is one), whatever its name says.", result.Error);
+        AssertWarehouseHoldsOnlyTheRejectedRun();
+    }
+
+    [Fact]
+    public async Task A_pdf_named_csv_is_rejected_as_a_pdf()
+    {
+        var result = await _loader.LoadAsync(WriteBytes("complaints.csv", Encoding.ASCII.GetBytes("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")), FeedLayouts.Complaints);
+
+        Assert.Equal(LoadStatus.Rejected, result.Status);
+        Assert.Contains("its content is a PDF document, whatever its name says", result.Error);
+        AssertWarehouseHoldsOnlyTheRejectedRun();
+    }
+
+    [Fact]
+    public async Task Windows_1250_text_in_a_canonical_file_is_rejected_naming_the_line_and_pointing_at_profiles()
+    {
+        var csv = CanonicalCsv.Write(FeedLayouts.Complaints, Complaint("C1", "plain"), Complaint("C2", "Pralka cieknie, żółć"));
+
+        var result = await _loader.LoadAsync(WriteBytes("cp1250.csv", Encoding.GetEncoding("windows-1250").GetBytes(csv)), FeedLayouts.Complaints);
+
+        Assert.Equal(LoadStatus.Rejected, result.Status);
+        Assert.StartsWith("cp1250.csv: line 3: the file is not valid UTF-8, as canonical files must be; read as Windows-1250 the text there is '", result.Error);
+        Assert.Contains("żółć", result.Error);
+        Assert.Contains("mapping profile whose format.encoding names its encoding", result.Error);
+        AssertWarehouseHoldsOnlyTheRejectedRun();
+    }
+
+    [Fact]
+    public async Task A_semicolon_delimited_file_is_rejected_at_its_header()
+    {
+        var csv = CanonicalCsv.Write(FeedLayouts.Complaints, Complaint("C1")).Replace(',', ';');
+
+        var result = await _loader.LoadAsync(_warehouse.WriteFile("semicolons.csv", csv), FeedLayouts.Complaints);
+
+        Assert.Equal(LoadStatus.Rejected, result.Status);
+        Assert.Equal("semicolons.csv: line 1: columns are separated by ';'; canonical files use ','. Convert the file or load it through a mapping profile.", result.Error);
+        AssertWarehouseHoldsOnlyTheRejectedRun();
+    }
+
+    [Fact]
+    public async Task Valid_UTF8_across_the_checks_chunk_boundaries_is_accepted()
+    {
+        // Two-byte letters straddle the 1 MiB chunk boundary wherever it falls.
+        var description = new string('ż', 700_000);
+
+        var result = await _loader.LoadAsync(_warehouse.WriteFile("boundary.csv", CanonicalCsv.Write(FeedLayouts.Complaints, Complaint("C1", description))), FeedLayouts.Complaints);
+
+        Assert.Equal((LoadStatus.Loaded, 1L), (result.Status, result.RowsInserted));
+    }
+}
