@@ -22,6 +22,26 @@ public static class DrawnCharts
             .ToDictionary(i => drawn.GetProperty("x")[i].GetString()!, i => drawn.GetProperty("y")[i].GetDouble());
     }
 
+    /// <summary>
+    /// Clicks a drawn point until the page leaves for the complaint list. A click that lands while the page is still
+    /// streaming its last figures can be lost as the update is applied; a person would click again, and so does this.
+    /// </summary>
+    public static async Task ClickThroughToListAsync(IPage page, ILocator point)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await point.ClickAsync(new LocatorClickOptions { Force = true }); // plotly listens on its drag layer above the shapes
+            try
+            {
+                await page.WaitForURLAsync(url => url.Contains("/complaints?", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 5_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
     public static async Task<JsonElement> Trace(IPage page, string chart, int trace = 0)
     {
         var selector = $"[data-chart={chart}] .js-plotly-plot";

@@ -71,8 +71,7 @@ public sealed class OverviewPageTests(DashboardsHost host, Browser browser)
 
         // The top bar is the product with the most complaints: Kettle Aqua, 3.
         // Plotly listens on its drag layer above the bars, so the click goes to that point rather than to the path itself.
-        await page.Locator("[data-chart=complaints-per-product] .bars .point path").Last.ClickAsync(new LocatorClickOptions { Force = true });
-        await page.WaitForURLAsync(url => url.Contains("/complaints?", StringComparison.Ordinal));
+        await DrawnCharts.ClickThroughToListAsync(page, page.Locator("[data-chart=complaints-per-product] .bars .point path").Last);
         var count = await page.Locator("[data-figure=count]").InnerTextAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("complaints-drill-down"), FullPage = true });
 
@@ -92,8 +91,7 @@ public sealed class OverviewPageTests(DashboardsHost host, Browser browser)
         await page.Locator("[data-chart=trend][data-clickable=true]").WaitForAsync();
 
         // February 2024 is the second point; its complaints are those received 1–29 February in Warsaw.
-        await page.Locator("[data-chart=trend] .scatterlayer .points path").Nth(1).ClickAsync(new LocatorClickOptions { Force = true });
-        await page.WaitForURLAsync(url => url.Contains("/complaints?", StringComparison.Ordinal));
+        await DrawnCharts.ClickThroughToListAsync(page, page.Locator("[data-chart=trend] .scatterlayer .points path").Nth(1));
         var count = await page.Locator("[data-figure=count]").InnerTextAsync();
 
         Assert.Contains("from=2024-02-01", page.Url);

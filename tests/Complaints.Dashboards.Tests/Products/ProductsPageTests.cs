@@ -35,8 +35,7 @@ public sealed class ProductsPageTests(DashboardsHost host, Browser browser)
         await page.Locator("[data-chart=defect-pareto][data-clickable=true]").WaitForAsync();
 
         // The first bar is the most frequent category: leak (C1, C2, C4 in Home appliances).
-        await page.Locator("[data-chart=defect-pareto] .bars .point path").First.ClickAsync(new LocatorClickOptions { Force = true });
-        await page.WaitForURLAsync(url => url.Contains("/complaints?", StringComparison.Ordinal));
+        await DrawnCharts.ClickThroughToListAsync(page, page.Locator("[data-chart=defect-pareto] .bars .point path").First);
         var count = await page.Locator("[data-figure=count]").InnerTextAsync();
 
         Assert.Contains("category=leak", page.Url);
