@@ -49,7 +49,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton(sp => new FeedFolders(Path.Combine(contentRoot, sp.GetRequiredService<IOptions<IngestOptions>>().Value.Root)));
         builder.Services.AddSingleton(sp => new CanonicalFileLoader(sp.GetRequiredService<Complaints.Warehouse.WarehouseDatabase>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CanonicalFileLoader>>(), sp.GetRequiredService<IOptions<IngestOptions>>().Value.MaxRejectedShare,
-            sp.GetService<Complaints.Warehouse.Sla.SlaMeasures>()));
+            sp.GetService<Complaints.Warehouse.Sla.SlaMeasures>(), sp.GetService<Complaints.Warehouse.Costs.CostRollup>()));
         builder.Services.AddSingleton<InboxProcessor>();
         builder.Services.AddSingleton<Profiles.ProfiledFileLoader>();
         builder.Services.AddTransient<InboxJob>();

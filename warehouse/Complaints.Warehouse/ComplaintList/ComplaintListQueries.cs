@@ -12,7 +12,7 @@ public enum ComplaintSort { Received, Product, Status, Channel }
 /// The complaint list behind every figure: the same <see cref="ComplaintFilter"/> as the charts, so a drill-down's
 /// count equals the number clicked. Search ignores case and Polish diacritics (DuckDB's fts extension is not available).
 /// </summary>
-public sealed class ComplaintListQueries(WarehouseDatabase warehouse, IOptions<ReportingOptions> reporting)
+public sealed class ComplaintListQueries(WarehouseDatabase warehouse, IOptions<ReportingOptions> reporting, TimeProvider? time = null)
 {
     // strip_accents folds ą, ę, ó, ś, ź, ż, ć, ń; ł is a letter of its own and is folded by hand.
     private const string Folded = "strip_accents(replace(lower({0}), 'ł', 'l'))";
@@ -51,6 +51,7 @@ public sealed class ComplaintListQueries(WarehouseDatabase warehouse, IOptions<R
             [.. Parameters(filter, search), ("limit", limit), ("offset", offset)]);
     }
 
+    // Breach and age filters are judged as of the link's instant, or now.
     private (string, object?)[] Parameters(ComplaintFilter filter, string? search) =>
-        [.. filter.Parameters(reporting.Value.TimeZone), ("search", string.IsNullOrWhiteSpace(search) ? null : search.Trim())];
+        [.. filter.AsOfOr((time ?? TimeProvider.System).GetUtcNow()).Parameters(reporting.Value.TimeZone), ("search", string.IsNullOrWhiteSpace(search) ? null : search.Trim())];
 }
