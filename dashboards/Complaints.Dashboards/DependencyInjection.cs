@@ -1,5 +1,7 @@
 using Complaints.Dashboards.Components;
 using Complaints.Dashboards.Features.Admin;
+using Complaints.Dashboards.Features.Costs;
+using Complaints.Dashboards.Features.Feedback;
 using Complaints.Dashboards.Features.Ingest;
 using Complaints.Dashboards.Features.Overview;
 using Complaints.Dashboards.Features.Sla;
@@ -31,6 +33,8 @@ public static class DependencyInjection
     {
         app.MapOverviewEndpoints();
         app.MapSlaEndpoints();
+        app.MapCostsEndpoints();
+        app.MapFeedbackEndpoints();
         app.MapIngestEndpoints();
         return app;
     }
