@@ -20,6 +20,10 @@ if (args is ["generate", var count, var folder])
     return 0;
 }
 
+// The analytics engine's own report (SLA, costs, feedback): AnalyticsBenchmarks.cs.
+if (args is ["analytics", .. var analyticsArgs])
+    return await AnalyticsBenchmarks.RunAsync(analyticsArgs);
+
 var options = BenchmarkOptions.Parse(args);
 Directory.CreateDirectory(options.WorkFolder);
 var report = new Report();
@@ -44,7 +48,9 @@ File.Delete(warehousePath);
 File.Delete(warehousePath + ".wal");
 using var warehouse = new WarehouseDatabase(warehousePath, NullLogger<WarehouseDatabase>.Instance);
 await warehouse.InitializeAsync(TimeProvider.System);
-var loader = new CanonicalFileLoader(warehouse, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance);
+var reportingOptions = Options.Create(new ReportingOptions { ExchangeRates = { ["EUR"] = 4.30m } });
+var loader = new CanonicalFileLoader(warehouse, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance,
+    costRollup: new Complaints.Warehouse.Costs.CostRollup(reportingOptions, TimeProvider.System, NullLogger<Complaints.Warehouse.Costs.CostRollup>.Instance));
 foreach (var feed in FeedLayouts.All)
 {
     var path = Path.Combine(dataFolder, feed.Name + ".csv");
@@ -59,7 +65,7 @@ foreach (var feed in FeedLayouts.All)
 }
 
 // 3. The Overview's queries over the loaded warehouse, after a warm-up.
-var queries = new OverviewQueries(warehouse, Options.Create(new ReportingOptions { ExchangeRates = { ["EUR"] = 4.30m } }));
+var queries = new OverviewQueries(warehouse, reportingOptions);
 var lastQuarter = new ComplaintFilter(new DateOnly(2026, 4, 1), new DateOnly(2026, 6, 30));
 foreach (var (name, filter) in new[] { ("all dates", ComplaintFilter.All), ("one quarter", lastQuarter) })
 {
