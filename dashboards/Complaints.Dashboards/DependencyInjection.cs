@@ -1,5 +1,7 @@
 using Complaints.Dashboards.Components;
 using Complaints.Dashboards.Features.Admin;
+using Complaints.Dashboards.Features.Costs;
+using Complaints.Dashboards.Features.Feedback;
 using Complaints.Dashboards.Features.History;
 using Complaints.Dashboards.Features.Ingest;
 using Complaints.Dashboards.Features.Language;
@@ -38,6 +40,8 @@ public static class DependencyInjection
         app.MapOverviewEndpoints();
         app.MapSlaEndpoints();
         app.MapProductsEndpoints();
+        app.MapCostsEndpoints();
+        app.MapFeedbackEndpoints();
         app.MapIngestEndpoints();
         app.MapLanguageEndpoints();
         app.MapHistoryEndpoints();

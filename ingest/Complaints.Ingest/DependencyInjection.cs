@@ -51,7 +51,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton(sp => new FeedFolders(Path.Combine(contentRoot, sp.GetRequiredService<IOptions<IngestOptions>>().Value.Root)));
         builder.Services.AddSingleton(sp => new CanonicalFileLoader(sp.GetRequiredService<Complaints.Warehouse.WarehouseDatabase>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CanonicalFileLoader>>(), sp.GetRequiredService<IOptions<IngestOptions>>().Value.MaxRejectedShare,
-            sp.GetService<Complaints.Warehouse.Sla.SlaMeasures>()));
+            sp.GetService<Complaints.Warehouse.Sla.SlaMeasures>(), sp.GetService<Complaints.Warehouse.Costs.CostRollup>()));
         builder.Services.AddSingleton(sp => new InboxProcessor(sp.GetRequiredService<FeedFolders>(), sp.GetRequiredService<CanonicalFileLoader>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<InboxProcessor>>(), sp.GetRequiredService<Profiles.ProfiledFileLoader>(), sp.GetRequiredService<InboxProfiles>()));
         builder.Services.AddSingleton<Profiles.ProfiledFileLoader>();

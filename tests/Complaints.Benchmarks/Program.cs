@@ -31,6 +31,10 @@ if (args is ["pages", .. var pageArgs])
         PageValue("--report") ?? Path.Combine(root, "tests", "Complaints.Benchmarks", "reports", "pages.md"), root));
 }
 
+// The analytics engine's own report (SLA, costs, feedback): AnalyticsBenchmarks.cs.
+if (args is ["analytics", .. var analyticsArgs])
+    return await AnalyticsBenchmarks.RunAsync(analyticsArgs);
+
 var options = BenchmarkOptions.Parse(args);
 Directory.CreateDirectory(options.WorkFolder);
 var report = new Report();
@@ -55,7 +59,9 @@ File.Delete(warehousePath);
 File.Delete(warehousePath + ".wal");
 using var warehouse = new WarehouseDatabase(warehousePath, NullLogger<WarehouseDatabase>.Instance);
 await warehouse.InitializeAsync(TimeProvider.System);
-var loader = new CanonicalFileLoader(warehouse, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance);
+var reportingOptions = Options.Create(new ReportingOptions { ExchangeRates = { ["EUR"] = 4.30m } });
+var loader = new CanonicalFileLoader(warehouse, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance,
+    costRollup: new Complaints.Warehouse.Costs.CostRollup(reportingOptions, TimeProvider.System, NullLogger<Complaints.Warehouse.Costs.CostRollup>.Instance));
 foreach (var feed in FeedLayouts.All.Where(f => options.Feeds is null || options.Feeds.Contains(f.Name)))
 {
     var path = Path.Combine(dataFolder, feed.Name + ".csv");
@@ -94,7 +100,7 @@ if (options.Feeds is null || options.Feeds.Contains("polish-ticket-system"))
 }
 
 // 3. The Overview's queries over the loaded warehouse, after a warm-up.
-var queries = new OverviewQueries(warehouse, Options.Create(new ReportingOptions { ExchangeRates = { ["EUR"] = 4.30m } }));
+var queries = new OverviewQueries(warehouse, reportingOptions);
 var lastQuarter = new ComplaintFilter(new DateOnly(2026, 4, 1), new DateOnly(2026, 6, 30));
 foreach (var (name, filter) in options.Queries ? new[] { ("all dates", ComplaintFilter.All), ("one quarter", lastQuarter) } : [])
 {

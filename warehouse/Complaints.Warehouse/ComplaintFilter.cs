@@ -4,13 +4,28 @@ namespace Complaints.Warehouse;
 /// The shared filters of every page, API and export: days of receipt (inclusive, in the reporting time zone) and
 /// the complaint's product, product line, defect category, channel, customer segment, country and status.
 /// Every query narrows through <see cref="Predicate"/>, so a figure and the list behind it always agree.
+/// The drill-down filters narrow to the complaints behind one bar: team, SLA breach and open-age bucket (judged as of
+/// <see cref="AsOf"/>, as the SLA figures are), resolved or not, with costs (of a type), with a survey answer.
 /// </summary>
 public sealed record ComplaintFilter(
     DateOnly? From = null, DateOnly? To = null,
     string? Product = null, string? Line = null, string? Category = null, string? Channel = null,
-    string? Segment = null, string? Country = null, string? Status = null)
+    string? Segment = null, string? Country = null, string? Status = null,
+    string? Team = null, SlaBreach? Breached = null, string? Age = null, bool? Resolved = null,
+    bool? Costed = null, string? CostType = null, bool? Surveyed = null, DateTimeOffset? AsOf = null)
 {
     public static readonly ComplaintFilter All = new();
+
+    /// <summary>Open-age buckets in whole local days since receipt, as the SLA backlog counts them.</summary>
+    public static readonly IReadOnlyList<(string Name, int Min, int Max)> AgeBuckets = [("0-3", int.MinValue, 3), ("4-7", 4, 7), ("8-14", 8, 14), (">14", 15, int.MaxValue)];
+
+    /// <summary>This filter judged at <paramref name="now"/> unless it names its own as-of instant.</summary>
+    public ComplaintFilter AsOfOr(DateTimeOffset now) => AsOf is null ? this with { AsOf = now } : this;
+
+    // Judged as in Sla/Achievement.sql: a stored flag decides; without one, a due instant already passed means breached.
+    private const string FirstResponseBreached = "coalesce(s.first_response_breached, s.first_response_due_at <= CAST($as_of AS TIMESTAMPTZ))";
+    private const string ResolutionBreached = "coalesce(s.resolution_breached, s.resolution_due_at <= CAST($as_of AS TIMESTAMPTZ))";
+    private const string StatutoryMissed = "NOT coalesce(s.statutory_met, s.statutory_due_at > CAST($as_of AS TIMESTAMPTZ))";
 
     /// <summary>
     /// A predicate over <c>complaints c</c> with a clause for each filter that is set (an empty filter is TRUE);
@@ -32,6 +47,25 @@ public sealed record ComplaintFilter(
             if (Segment is not null) clauses.Add("(c.source, c.customer_id) IN (SELECT cu.source, cu.customer_id FROM customers cu WHERE cu.segment = $segment)");
             if (Country is not null) clauses.Add("(c.source, c.customer_id) IN (SELECT cu.source, cu.customer_id FROM customers cu WHERE cu.country = $country)");
             if (Status is not null) clauses.Add("c.status = $status");
+            if (Team is not null) clauses.Add("c.team = $team");
+            if (Breached is { } breached)
+                clauses.Add("c.complaint_key IN (SELECT s.complaint_key FROM complaint_sla s WHERE " + breached switch
+                {
+                    SlaBreach.FirstResponse => FirstResponseBreached,
+                    SlaBreach.Resolution => ResolutionBreached,
+                    SlaBreach.Statutory => StatutoryMissed,
+                    _ => $"({FirstResponseBreached} OR {ResolutionBreached})",
+                } + ")");
+            if (Age is not null)
+                clauses.Add("""
+                    (c.received_at <= CAST($as_of AS TIMESTAMPTZ) AND (c.resolved_at IS NULL OR c.resolved_at > CAST($as_of AS TIMESTAMPTZ))
+                     AND c.complaint_key IN (SELECT s.complaint_key FROM complaint_sla s)
+                     AND date_diff('day', CAST(timezone($tz, c.received_at) AS DATE), CAST($as_of_date AS DATE)) BETWEEN $age_min AND $age_max)
+                    """);
+            if (Resolved is { } resolved) clauses.Add(resolved ? "c.resolved_at IS NOT NULL" : "c.resolved_at IS NULL");
+            if (Costed is { } costed) clauses.Add((costed ? "" : "NOT ") + "c.complaint_key IN (SELECT cc.complaint_key FROM complaint_costs cc)");
+            if (CostType is not null) clauses.Add("c.complaint_key IN (SELECT cl.complaint_key FROM cost_lines cl WHERE cl.cost_type = $cost_type)");
+            if (Surveyed is { } surveyed) clauses.Add((surveyed ? "" : "NOT ") + "c.complaint_key IN (SELECT sv.complaint_key FROM surveys sv WHERE sv.complaint_key IS NOT NULL)");
             return clauses.Count == 0 ? "TRUE" : "(" + string.Join(" AND ", clauses) + ")";
         }
     }
@@ -45,11 +79,15 @@ public sealed record ComplaintFilter(
     public (string Name, object? Value)[] Parameters(string timeZone)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        var age = AgeBuckets.FirstOrDefault(b => b.Name == Age);
         return
         [
             ("from_instant", StartOfDay(From, zone)), ("to_instant", StartOfDay(To?.AddDays(1), zone)), ("tz", timeZone),
             ("product", Product), ("line", Line), ("category", Category), ("channel", Channel),
-            ("segment", Segment), ("country", Country), ("status", Status),
+            ("segment", Segment), ("country", Country), ("status", Status), ("team", Team), ("cost_type", CostType),
+            ("as_of", AsOf?.ToUniversalTime()),
+            ("as_of_date", AsOf is { } asOf ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(asOf, zone).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null),
+            ("age_min", age.Name is null ? 0 : age.Min), ("age_max", age.Name is null ? 0 : age.Max),
         ];
     }
 
@@ -64,3 +102,6 @@ public sealed record ComplaintFilter(
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 }
+
+/// <summary>Which SLA target a complaint breached: either SLA target (any), first response, resolution, or the statutory deadline.</summary>
+public enum SlaBreach { Any, FirstResponse, Resolution, Statutory }

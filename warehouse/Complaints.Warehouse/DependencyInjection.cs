@@ -22,6 +22,9 @@ public static class DependencyInjection
         builder.Services.AddSingleton(sp => new WarehouseDatabase(
             Path.Combine(contentRoot, sp.GetRequiredService<IOptions<WarehouseOptions>>().Value.Path),
             sp.GetRequiredService<ILogger<WarehouseDatabase>>()));
+        builder.Services.AddSingleton<Costs.CostRollup>();
+        builder.Services.AddSingleton<Costs.CostQueries>();
+        builder.Services.AddSingleton<Feedback.FeedbackQueries>();
         builder.Services.AddSingleton<OverviewQueries>();
         builder.Services.AddSingleton<Products.ProductQueries>();
         builder.Services.AddSingleton<Ingest.IngestRunQueries>();

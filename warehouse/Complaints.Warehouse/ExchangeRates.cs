@@ -2,7 +2,7 @@ using DuckDB.NET.Data;
 
 namespace Complaints.Warehouse;
 
-/// <summary>Puts the configured rates into a temporary table on one connection, for queries that convert money.</summary>
+/// <summary>Puts the configured fixed rates into a temporary table on one connection, for the cost rollup (Costs/CostRollup.cs).</summary>
 public static class ExchangeRates
 {
     public static void Stage(DuckDBConnection connection, ReportingOptions reporting)

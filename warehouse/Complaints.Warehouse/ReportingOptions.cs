@@ -14,7 +14,7 @@ public sealed class ReportingOptions : IValidatableObject
     [Required, RegularExpression("^[A-Z]{3}$", ErrorMessage = "Reporting:Currency must be an ISO 4217 code such as PLN.")]
     public string Currency { get; set; } = "PLN";
 
-    /// <summary>Units of the reporting currency per one unit of each other currency (fixed until monthly rates arrive).</summary>
+    /// <summary>Units of the reporting currency per one unit of each other currency: the fallback for a cost whose month has no rate in the exchange_rates feed.</summary>
     public Dictionary<string, decimal> ExchangeRates { get; set; } = [];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

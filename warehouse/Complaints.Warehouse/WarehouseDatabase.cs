@@ -68,10 +68,14 @@ public sealed class WarehouseLockedException(string path, Exception inner)
     public string WarehousePath { get; } = path;
 }
 
-/// <summary>Applies migrations before the host serves anything.</summary>
-public sealed class WarehouseStartup(WarehouseDatabase warehouse, TimeProvider time) : Microsoft.Extensions.Hosting.IHostedService
+/// <summary>Applies migrations, and brings the cost rollup in line with the configured rates, before the host serves anything.</summary>
+public sealed class WarehouseStartup(WarehouseDatabase warehouse, TimeProvider time, Costs.CostRollup costs) : Microsoft.Extensions.Hosting.IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => warehouse.InitializeAsync(time, cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await warehouse.InitializeAsync(time, cancellationToken);
+        await costs.EnsureCurrentAsync(warehouse, cancellationToken);
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

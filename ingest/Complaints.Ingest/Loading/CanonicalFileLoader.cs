@@ -13,7 +13,7 @@ namespace Complaints.Ingest.Loading;
 /// the same file delivered again is recorded as an unchanged run.
 /// </summary>
 public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvider time, ILogger<CanonicalFileLoader> logger, double maxRejectedShare = 0.05,
-    Warehouse.Sla.SlaMeasures? slaMeasures = null)
+    Warehouse.Sla.SlaMeasures? slaMeasures = null, Warehouse.Costs.CostRollup? costRollup = null)
 {
     private const int ProblemsQuoted = 3;
     private const int ProblemsKeptForRejectedFile = 1000;
@@ -97,6 +97,7 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
             merge.ExecuteNonQuery();
         }
         (slaMeasures ?? Warehouse.Sla.SlaMeasures.StatutoryOnly(time)).Refresh(connection, runId, file.Feed.Name);
+        (costRollup ?? Warehouse.Costs.CostRollup.Unconfigured(time)).Refresh(connection, file.Feed.Name);
         Quarantine(connection, file, runId, problems);
         var result = RecordRun(connection, file, LoadStatus.Loaded, counts, null, runId, problems);
         transaction.Commit();

@@ -17,6 +17,8 @@ public sealed class SlaHost : IAsyncLifetime
     private TempWarehouse _warehouse = null!;
     private WebApplicationFactory<Program> _factory = null!;
 
+    public const string AdminKey = "test-admin-key";
+
     public HttpClient Http { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -25,16 +27,33 @@ public sealed class SlaHost : IAsyncLifetime
         _warehouse = await TempWarehouse.CreateAsync(time);
         var loader = new CanonicalFileLoader(_warehouse.Database, time, NullLogger<CanonicalFileLoader>.Instance,
             slaMeasures: new SlaMeasures(SlaFixture.Options(), time));
-        foreach (var (feed, csv) in SlaFixture.Files())
+        foreach (var (feed, csv) in SlaFixture.Files().Concat(CostFeedbackFixture.Files()))
         {
             var result = await loader.LoadAsync(_warehouse.WriteFile($"{feed.Name}.csv", csv), feed);
             if (result.Status != LoadStatus.Loaded)
                 throw new InvalidOperationException($"SLA fixture did not load: {result.Error}");
         }
         (_factory, var address) = TestApp.Start(
-            new Dictionary<string, string?> { ["Warehouse:Path"] = _warehouse.Database.Path, ["Demo:Enabled"] = "false" },
-            services => services.AddSingleton<TimeProvider>(time));
+            new Dictionary<string, string?>
+            {
+                ["Warehouse:Path"] = _warehouse.Database.Path, ["Demo:Enabled"] = "false", ["Admin:ApiKey"] = AdminKey,
+                ["Sla:Penalties:ResolutionBreach"] = CostFeedbackFixture.ResolutionBreachPenalty.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Sla:Penalties:StatutoryMiss"] = CostFeedbackFixture.StatutoryMissPenalty.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+            services =>
+            {
+                services.AddSingleton<TimeProvider>(time);
+                // A recalculation through the host measures with the fixture's policies, so it changes no figure other tests check.
+                services.AddSingleton(new SlaMeasures(SlaFixture.Options(), time));
+            });
         Http = new HttpClient { BaseAddress = address };
+    }
+
+    /// <summary>The audit log as the warehouse holds it (read alongside the host, as any reader does).</summary>
+    public IReadOnlyList<Complaints.Warehouse.Audit.AuditEntry> AuditEntries()
+    {
+        using var connection = _warehouse.Database.OpenConnection();
+        return Complaints.Warehouse.Audit.AuditLog.Read(connection);
     }
 
     public async Task DisposeAsync()

@@ -12,7 +12,7 @@ public enum ComplaintSort { Received, Product, Status, Channel }
 /// The complaint list behind every figure: the same <see cref="ComplaintFilter"/> as the charts, so a drill-down's
 /// count equals the number clicked. Search ignores case and Polish diacritics (DuckDB's fts extension is not available).
 /// </summary>
-public sealed class ComplaintListQueries(WarehouseDatabase warehouse, IOptions<ReportingOptions> reporting)
+public sealed class ComplaintListQueries(WarehouseDatabase warehouse, IOptions<ReportingOptions> reporting, TimeProvider? time = null)
 {
     /// <summary>The search clause, only when there is a search (a guarded no-op would still be planned for every row).</summary>
     private static string SearchPredicate(string? search) => Search(search) is null
@@ -56,8 +56,9 @@ public sealed class ComplaintListQueries(WarehouseDatabase warehouse, IOptions<R
             [.. Parameters(filter, search), ("limit", limit), ("offset", offset)]);
     }
 
+    // Breach and age filters are judged as of the link's instant, or now.
     private (string, object?)[] Parameters(ComplaintFilter filter, string? search) =>
-        [.. filter.Parameters(reporting.Value.TimeZone), ("search", Search(search)), ("search_pattern", Search(search) is { } s ? SearchPattern.For(s) : null)];
+        [.. filter.AsOfOr((time ?? TimeProvider.System).GetUtcNow()).Parameters(reporting.Value.TimeZone), ("search", Search(search)), ("search_pattern", Search(search) is { } s ? SearchPattern.For(s) : null)];
 
     private static string? Search(string? search) => string.IsNullOrWhiteSpace(search) ? null : search.Trim();
 }

@@ -35,7 +35,6 @@ public sealed class OverviewQueries(WarehouseDatabase warehouse, IOptions<Report
     private KpiValues KpiValues(ComplaintFilter filter)
     {
         using var connection = warehouse.OpenConnection();
-        ExchangeRates.Stage(connection, _reporting);
         return Query(connection, Sql("Kpis"), filter, r => new KpiValues(r.GetInt64(0), r.GetInt64(1), r.NullableDouble(2),
             r.IsDBNull(3) ? 0m : decimal.Round(r.GetDecimal(3), 2), r.NullableDouble(4))).Single();
     }
@@ -58,9 +57,7 @@ public sealed class OverviewQueries(WarehouseDatabase warehouse, IOptions<Report
 
     public ProductCosts CostPerProduct(ComplaintFilter filter)
     {
-        using var connection = warehouse.OpenConnection();
-        ExchangeRates.Stage(connection, _reporting);
-        var rows = Query(connection, Sql("CostPerProduct"), filter,
+        var rows = Query(Sql("CostPerProduct"), filter,
             r => (Sku: r.NullableString(0), Name: r.NullableString(1), Line: r.NullableString(2), Amount: r.IsDBNull(3) ? 0m : r.GetDecimal(3),
                   Unconverted: r.GetInt64(4), Currencies: r.NullableString(5)));
         var products = rows.Where(r => r.Sku is not null)

@@ -21,6 +21,9 @@ public sealed class SlaOptions : IValidatableObject
     /// </summary>
     public List<SlaPolicySettings> Policies { get; set; } = [];
 
+    /// <summary>What a breach costs, in the reporting currency, for the Costs page's SLA-penalty figures.</summary>
+    public SlaPenaltySettings Penalties { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
         Problems().Select(message => new ValidationResult(message));
 
@@ -29,6 +32,7 @@ public sealed class SlaOptions : IValidatableObject
         var problems = new List<string>();
         problems.AddRange(Statutory.Validate($"{Section}:{nameof(Statutory)}"));
         problems.AddRange(BusinessHours.Validate($"{Section}:{nameof(BusinessHours)}"));
+        problems.AddRange(Penalties.Validate($"{Section}:{nameof(Penalties)}"));
         var names = new HashSet<(string, DateTimeOffset)>();
         for (var i = 0; i < Policies.Count; i++)
         {
@@ -50,6 +54,22 @@ public sealed class SlaOptions : IValidatableObject
         Policies
             .GroupBy(p => p.ValidFrom)
             .Select(version => new SlaPolicyVersion(version.Key, [.. version.Select(p => p.Build())])));
+}
+
+/// <summary>A penalty per complaint whose resolution target was breached, and per complaint that missed the statutory deadline.</summary>
+public sealed class SlaPenaltySettings
+{
+    public decimal ResolutionBreach { get; set; }
+
+    public decimal StatutoryMiss { get; set; }
+
+    public IEnumerable<string> Validate(string path)
+    {
+        if (ResolutionBreach < 0)
+            yield return $"{path}:ResolutionBreach must not be negative (was {ResolutionBreach}).";
+        if (StatutoryMiss < 0)
+            yield return $"{path}:StatutoryMiss must not be negative (was {StatutoryMiss}).";
+    }
 }
 
 public sealed class StatutoryDeadlineSettings

@@ -51,10 +51,10 @@ public sealed class SlaQueries(WarehouseDatabase warehouse, IOptions<ReportingOp
 
     public enum Dimension { ProductLine, Channel, Segment, Team }
 
-    /// <summary>All figures as of now (the injected clock).</summary>
+    /// <summary>All figures as of the filter's as-of instant, or now (the injected clock).</summary>
     public async Task<SlaFigures> GetAsync(ComplaintFilter filter, CancellationToken cancellationToken = default)
     {
-        var asOf = time.GetUtcNow();
+        var asOf = filter.AsOf ?? time.GetUtcNow();
         var achievement = Run(() => Achievement(filter, asOf), cancellationToken);
         var byLine = Run(() => BreachesBy(Dimension.ProductLine, filter, asOf), cancellationToken);
         var byChannel = Run(() => BreachesBy(Dimension.Channel, filter, asOf), cancellationToken);
@@ -119,9 +119,9 @@ public sealed class SlaQueries(WarehouseDatabase warehouse, IOptions<ReportingOp
 
     private List<T> QuerySql<T>(string sql, ComplaintFilter filter, DateTimeOffset asOf, Func<IDataRecord, T> map, params (string, object?)[] extra)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(_reporting.TimeZone);
-        var asOfDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(asOf, zone).DateTime);
-        (string, object?)[] parameters = [.. filter.Parameters(_reporting.TimeZone), ("as_of", asOf.ToUniversalTime()), ("as_of_date", asOfDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), .. extra];
+        // The as-of instant travels in the filter, which binds it (and its local date) for the drill-down filters too.
+        filter = filter with { AsOf = asOf };
+        (string, object?)[] parameters = [.. filter.Parameters(_reporting.TimeZone), .. extra];
         using var connection = warehouse.OpenConnection();
         return connection.QueryList(sql.Replace("/*filter*/", filter.Predicate, StringComparison.Ordinal), map, parameters);
     }

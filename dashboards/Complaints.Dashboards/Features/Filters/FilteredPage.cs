@@ -15,5 +15,18 @@ public abstract class FilteredPage : ComponentBase
     [SupplyParameterFromQuery(Name = "country")] public string? Country { get; set; }
     [SupplyParameterFromQuery(Name = "status")] public string? Status { get; set; }
 
-    protected FilterParameters Filters => new(From, To, Product, Line, Category, Channel, Segment, Country, Status);
+    [SupplyParameterFromQuery(Name = "team")] public string? Team { get; set; }
+    [SupplyParameterFromQuery(Name = "breached")] public string? Breached { get; set; }
+    [SupplyParameterFromQuery(Name = "age")] public string? Age { get; set; }
+    [SupplyParameterFromQuery(Name = "resolved")] public string? Resolved { get; set; }
+    [SupplyParameterFromQuery(Name = "costed")] public string? Costed { get; set; }
+    [SupplyParameterFromQuery(Name = "cost_type")] public string? CostType { get; set; }
+    [SupplyParameterFromQuery(Name = "surveyed")] public string? Surveyed { get; set; }
+    [SupplyParameterFromQuery(Name = "asof")] public string? AsOf { get; set; }
+
+    protected FilterParameters Filters => new(From, To, Product, Line, Category, Channel, Segment, Country, Status,
+        Team, Breached, Age, Resolved, Costed, CostType, Surveyed, AsOf);
+
+    /// <summary>The complaint list behind a figure: this page's filters, narrowed further by the figure's own.</summary>
+    protected string ComplaintsBehind(params (string Name, string? Value)[] narrower) => "/complaints" + Filters.ToQueryString(narrower);
 }

@@ -1,11 +1,17 @@
+using System.Diagnostics;
+using Complaints.Dashboards.Features.Admin;
 using Complaints.Dashboards.Features.Filters;
+using Complaints.Warehouse;
 using Complaints.Warehouse.Sla;
+using Microsoft.Extensions.Options;
 
 namespace Complaints.Dashboards.Features.Sla;
 
-/// <summary>The SLA figures as JSON, as of now by the host's clock, from the same queries the SLA page draws.</summary>
+/// <summary>The SLA figures as JSON, as of now by the host's clock, from the same queries the SLA page draws; and the administrator's recalculation.</summary>
 public static class SlaEndpoints
 {
+    public const string RecalculatePath = "/api/sla/recalculate";
+
     public static IEndpointRouteBuilder MapSlaEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/sla").WithTags("SLA");
@@ -15,6 +21,29 @@ public static class SlaEndpoints
                 return Results.Problem(title: "Invalid filter", detail: error, statusCode: StatusCodes.Status400BadRequest);
             return Results.Ok(await queries.GetAsync(filter, ct));
         });
+        // The key is the guard (a forged cross-site form cannot know it), so the page's plain form needs no antiforgery token.
+        api.MapPost("/recalculate", Recalculate).DisableAntiforgery();
         return app;
     }
+
+    /// <summary>
+    /// Measures every complaint again with the policies configured now; written to the audit log by the recalculation
+    /// itself. A form post from the SLA page is sent back to the page with the outcome; an API call gets JSON.
+    /// </summary>
+    private static async Task<IResult> Recalculate(HttpRequest request, IOptions<AdminOptions> admin, SlaMeasures measures, WarehouseDatabase warehouse,
+        ILogger<SlaMeasures> logger, CancellationToken ct)
+    {
+        var fromPage = request.HasFormContentType;
+        if (await AdminAccess.DenyAsync(request, admin) is { } denied)
+            return fromPage ? Results.Redirect("/sla?recalculation=denied") : denied;
+        var watch = Stopwatch.StartNew();
+        var measured = await measures.RecalculateAllAsync(warehouse, fromPage ? "administrator (SLA page)" : "administrator (API)", ct);
+        var seconds = Math.Round(watch.Elapsed.TotalSeconds, 1);
+        logger.LogInformation("SLA measures recalculated for {Complaints} complaints in {Seconds} s", measured, seconds);
+        return fromPage
+            ? Results.Redirect($"/sla?recalculated={measured}")
+            : Results.Ok(new RecalculationResult(measured, seconds));
+    }
 }
+
+public sealed record RecalculationResult(int MeasuredComplaints, double Seconds);

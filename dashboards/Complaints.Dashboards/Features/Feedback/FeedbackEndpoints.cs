@@ -1,0 +1,19 @@
+using Complaints.Dashboards.Features.Filters;
+using Complaints.Warehouse.Feedback;
+
+namespace Complaints.Dashboards.Features.Feedback;
+
+/// <summary>The Feedback page's figures as JSON, from the same queries the page draws, with the page's filter names.</summary>
+public static class FeedbackEndpoints
+{
+    public static IEndpointRouteBuilder MapFeedbackEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/feedback").WithTags("Feedback").MapGet("", async ([AsParameters] FilterParameters query, FeedbackQueries queries, CancellationToken ct) =>
+        {
+            if (!query.TryParse(out var filter, out var error))
+                return Results.Problem(title: "Invalid filter", detail: error, statusCode: StatusCodes.Status400BadRequest);
+            return Results.Ok(await queries.GetAsync(filter, ct));
+        });
+        return app;
+    }
+}

@@ -1,0 +1,21 @@
+-- Survey answers of the filtered complaints, and the response rate: settled complaints (resolved, or answered and
+-- since reopened) with at least one answer, over all settled complaints.
+WITH filtered AS (
+    SELECT c.complaint_key, c.resolved_at IS NOT NULL OR c.answered_at IS NOT NULL AS settled
+    FROM complaints c
+    WHERE /*filter*/
+),
+answers AS (
+    SELECT s.complaint_key, s.csat, s.nps
+    FROM surveys s
+    JOIN filtered f ON f.complaint_key = s.complaint_key
+)
+SELECT (SELECT count(*) FROM filtered WHERE settled)                                                               AS settled,
+       (SELECT count(*) FROM filtered WHERE settled AND complaint_key IN (SELECT complaint_key FROM answers))        AS settled_surveyed,
+       count(*)                                                                                                    AS answers,
+       count(csat)                                                                                                 AS csat_answers,
+       avg(csat)                                                                                                   AS csat,
+       count(nps)                                                                                                  AS nps_answers,
+       count(*) FILTER (WHERE nps >= 9)                                                                            AS promoters,
+       count(*) FILTER (WHERE nps <= 6)                                                                            AS detractors
+FROM answers
