@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text;
 using Complaints.Warehouse;
 using Complaints.Warehouse.ComplaintList;
+using Complaints.Warehouse.Costs;
+using Complaints.Warehouse.Feedback;
 using Complaints.Warehouse.Overview;
 using Complaints.Warehouse.Products;
 using Complaints.Warehouse.Sla;
@@ -57,6 +59,8 @@ public static class PageBenchmark
         var products = new ProductQueries(warehouse, reporting);
         var sla = new SlaQueries(warehouse, reporting, TimeProvider.System);
         var list = new ComplaintListQueries(warehouse, reporting);
+        var costs = new CostQueries(warehouse, reporting, Microsoft.Extensions.Options.Options.Create(new SlaOptions()), TimeProvider.System);
+        var feedback = new FeedbackQueries(warehouse, reporting);
         var lastDay = LastReceivedDay(warehouse);
         var quarter = new ComplaintFilter(lastDay.AddMonths(-3).AddDays(1), lastDay);
 
@@ -79,6 +83,8 @@ public static class PageBenchmark
             Add("Products", "defect Pareto", () => products.DefectPareto(filter));
             Add("Products", "whole page", () => products.GetAsync(filter).GetAwaiter().GetResult());
             Add("SLA & handling", "whole page", () => sla.GetAsync(filter).GetAwaiter().GetResult());
+            Add("Costs", "whole page", () => costs.GetAsync(filter).GetAwaiter().GetResult());
+            Add("Feedback", "whole page", () => feedback.GetAsync(filter).GetAwaiter().GetResult());
             Add("Complaints", "count + first page", () =>
             {
                 list.Count(filter, null);
@@ -114,7 +120,7 @@ public static class PageBenchmark
         {
             ExecutablePath = ChromiumPath, Headless = true, Args = ["--no-sandbox", "--disable-gpu", "--no-first-run"],
         });
-        foreach (var path in new[] { "/", "/products", "/sla" })
+        foreach (var path in new[] { "/", "/products", "/sla", "/costs", "/feedback" })
         {
             var times = new List<double>();
             for (var run = 0; run < options.BrowserRuns + 1; run++)
