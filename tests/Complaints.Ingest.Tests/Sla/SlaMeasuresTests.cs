@@ -228,4 +228,21 @@ public sealed class SlaMeasuresTests : IAsyncLifetime
             ["resolved"] = (1, 48, 48), ["reopened"] = (1, 75, 75),
         }, perStatus);
     }
+
+    [Fact]
+    public async Task A_later_status_event_closes_the_interval_it_follows()
+    {
+        await LoadAllAsync();
+        var queries = new SlaQueries(_warehouse.Database, Options.Create(new ReportingOptions()), _time);
+
+        // E4 was resolved on 17 March 12:00 (still open); closing it on 20 March 12:00 makes that a 72 h interval.
+        await LoadAsync(FeedLayouts.StatusEvents, CanonicalCsv.Write(FeedLayouts.StatusEvents, new Dictionary<string, string>
+        {
+            ["source"] = "crm", ["external_id"] = "E4-5", ["complaint_source"] = SlaFixture.Source, ["complaint_id"] = "E4",
+            ["occurred_at"] = "2025-03-20T12:00:00+01:00", ["to_status"] = "closed", ["updated_at"] = "2025-03-20T12:00:00+01:00",
+        }));
+        var resolved = queries.TimePerStatus(ComplaintFilter.All).Single(s => s.Status == "resolved");
+
+        Assert.Equal((2L, 60.0, 120.0), (resolved.Intervals, resolved.MedianHours, resolved.TotalHours));
+    }
 }

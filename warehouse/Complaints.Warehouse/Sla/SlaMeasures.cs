@@ -119,6 +119,7 @@ public sealed class SlaMeasures
             }
         }
         connection.Execute("INSERT OR REPLACE INTO complaint_sla SELECT * FROM sla_stage");
+        connection.Execute(Sql.Load(typeof(SlaMeasures).Assembly, "Sla.StatusIntervals.sql"));
         connection.Execute("DROP TABLE sla_stage; DROP TABLE sla_touched;");
         return measured;
     }

@@ -1,17 +1,11 @@
--- Where the time goes: each status change opens an interval that the complaint's next change closes; the last,
--- still open, interval is left out. Median and total hours per status over the filtered complaints.
-WITH intervals AS (
-    SELECT e.to_status AS status,
-           epoch(lead(e.occurred_at) OVER (PARTITION BY e.complaint_key ORDER BY e.occurred_at)) - epoch(e.occurred_at) AS seconds
-    FROM status_events e
-    JOIN complaints c ON c.complaint_key = e.complaint_key
-    WHERE /*filter*/
-)
-SELECT status,
-       count(*)                          AS intervals,
-       quantile_cont(seconds / 3600.0, 0.5) AS median_hours,
-       sum(seconds) / 3600.0             AS total_hours
-FROM intervals
-WHERE seconds IS NOT NULL
-GROUP BY status
-ORDER BY total_hours DESC, status
+-- Where the time goes: median and total hours per status over the filtered complaints' closed intervals
+-- (status_intervals: each change opens an interval that the complaint's next change closes).
+SELECT i.status,
+       count(*)                               AS intervals,
+       quantile_cont(i.seconds / 3600.0, 0.5) AS median_hours,
+       sum(i.seconds) / 3600.0                AS total_hours
+FROM status_intervals i
+JOIN complaints c ON c.complaint_key = i.complaint_key
+WHERE /*filter*/
+GROUP BY i.status
+ORDER BY total_hours DESC, i.status
