@@ -23,6 +23,8 @@ public sealed class AxeScanTests(DashboardsHost host, Browser browser)
     [InlineData("/?culture=pl-PL")]
     [InlineData("/products?culture=pl-PL")]
     [InlineData("/sla?culture=pl-PL")]
+    [InlineData("/costs?culture=pl-PL")]
+    [InlineData("/feedback?culture=pl-PL")]
     [InlineData("/complaints?culture=pl-PL")]
     public async Task A_page_has_no_serious_or_critical_accessibility_violations(string path)
     {

@@ -118,6 +118,21 @@ public sealed class FilterBarTests : IClassFixture<FilterOptionsWarehouse>, IDis
         Assert.Equal("Zastosuj", bar.Find("button[type=submit]").TextContent);
     }
 
+    [Fact]
+    public void In_Polish_the_drill_down_chips_and_their_remove_links_are_Polish()
+    {
+        using var _ = new CultureScope("pl-PL");
+
+        var bar = Render(new FilterParameters(Costed: "true", Breached: "statutory", AsOf: "2025-06-16T10:00:00Z"), action: "/costs");
+
+        var narrowed = bar.Find("[data-narrowed]").TextContent;
+        Assert.StartsWith("Dodatkowo zawężone do:", narrowed.Trim());
+        var chips = bar.FindAll(".narrow").Select(c => c.FirstChild!.TextContent.Trim()).ToList();
+        Assert.Equal(["niedotrzymany termin ustawowy", "z kosztami", "stan na 16 cze 2025 10:00:00 UTC"], chips);
+        Assert.Equal("Usuń: z kosztami", bar.FindAll(".narrow a")[1].GetAttribute("aria-label"));
+        Assert.False(Query(bar.FindAll(".narrow a")[1].GetAttribute("href")!).ContainsKey("costed"));
+    }
+
     private static Dictionary<string, string> Query(string href) =>
         QueryHelpers.ParseQuery(new Uri(new Uri("http://localhost"), href).Query).ToDictionary(q => q.Key, q => q.Value.ToString());
 }

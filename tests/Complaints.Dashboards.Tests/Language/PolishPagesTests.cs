@@ -69,6 +69,26 @@ public sealed class PolishPagesTests(DashboardsHost host, SlaHost sla, Browser b
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_Costs_page_in_Polish_has_Polish_headings_and_amounts_in_zloty()
+    {
+        // Through the switcher, as a reader would: the charts' circuit then starts in Polish too (?culture= reaches only the page's own request).
+        var (page, errors) = await browser.OpenAsync(new Uri(sla.Http.BaseAddress!, "/costs"));
+        await page.ClickAsync("nav.languages a[lang=pl-PL]");
+        await page.Locator("h1", new PageLocatorOptions { HasTextString = "Koszty" }).WaitForAsync();
+
+        Assert.Equal("Koszt wg produktu", await page.Locator("h2#per-product").InnerTextAsync());
+        Assert.Equal("Kary SLA (wyliczone)", await page.Locator("h2#penalties").InnerTextAsync());
+        // 2,846.30 PLN in the fixture: Polish groups with a no-break space and writes the amount in złoty.
+        Assert.Equal("2\u00A0846,30 zł", await page.Locator("[data-figure=total]").InnerTextAsync());
+        Assert.Equal("Pobierz dane (CSV)", await page.Locator("[data-table=cost-per-type] a.download").InnerTextAsync());
+        Assert.Contains("kwi 2025", await TickTexts(page, "cost-trend"));
+        await TickTexts(page, "sla-penalties");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("costs-polish"), FullPage = true });
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        await page.CloseAsync();
+    }
+
     /// <summary>The x-axis tick labels plotly drew for a chart, once it has drawn.</summary>
     private static async Task<List<string>> TickTexts(IPage page, string chart)
     {

@@ -96,12 +96,12 @@ public static class FilterQuery
         if (string.IsNullOrWhiteSpace(text))
             return null;
         breach = Enum.GetValues<SlaBreach>().Select(b => (SlaBreach?)b).FirstOrDefault(b => BreachName(b!.Value) == text.Trim());
-        return breach is null ? $"'breached' must be any, first_response, resolution or statutory (got '{text}')." : null;
+        return breach is null ? UiText.Get("Filters.Error.Breached", text) : null;
     }
 
     private static string? ParseAge(string? text) =>
         string.IsNullOrWhiteSpace(text) || ComplaintFilter.AgeBuckets.Any(b => b.Name == text.Trim()) ? null
-            : $"'age' must be one of {string.Join(", ", ComplaintFilter.AgeBuckets.Select(b => b.Name))} (got '{text}').";
+            : UiText.Get("Filters.Error.Age", string.Join(", ", ComplaintFilter.AgeBuckets.Select(b => b.Name)), text);
 
     private static string? ParseFlag(string name, string? text, out bool? flag)
     {
@@ -113,7 +113,7 @@ public static class FilterQuery
             flag = parsed;
             return null;
         }
-        return $"'{name}' must be true or false (got '{text}').";
+        return UiText.Get("Filters.Error.Flag", name, text);
     }
 
     private static string? ParseInstant(string? text, out DateTimeOffset? instant)
@@ -129,7 +129,7 @@ public static class FilterQuery
             instant = parsed;
             return null;
         }
-        return $"'asof' must be an instant with its offset, e.g. 2025-06-16T10:00:00Z (got '{text}').";
+        return UiText.Get("Filters.Error.AsOf", text);
     }
 
     public static string? Format(DateOnly? date) => date?.ToString(DateFormat, CultureInfo.InvariantCulture);
