@@ -28,6 +28,7 @@ public static class DependencyInjection
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseRequestLocalization();
+        app.UseQueryCultureAsCookie();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.MapStaticAssets();

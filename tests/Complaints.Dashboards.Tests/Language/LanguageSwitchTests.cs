@@ -71,4 +71,14 @@ public sealed class LanguageSwitchTests(DashboardsHost host)
         Assert.Contains("Przebiegi importu", html);
         Assert.True(LanguageEndpoints.IsLocal("/ingest?page=2"));
     }
+
+    [Fact]
+    public async Task A_page_asked_for_with_a_culture_in_its_query_remembers_it_for_the_charts_connection()
+    {
+        using var response = await Switch("/ingest?culture=pl-PL");
+
+        var cookies = response.Headers.GetValues("Set-Cookie"); // the page's antiforgery cookie comes too
+        Assert.Contains(cookies, c => c.StartsWith(".AspNetCore.Culture=c%3Dpl-PL%7Cuic%3Dpl-PL", StringComparison.Ordinal));
+        Assert.Contains("<html lang=\"pl-PL\">", await response.Content.ReadAsStringAsync());
+    }
 }

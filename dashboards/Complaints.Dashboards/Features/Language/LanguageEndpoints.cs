@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Localization;
-
 namespace Complaints.Dashboards.Features.Language;
 
 public static class LanguageEndpoints
@@ -14,9 +12,7 @@ public static class LanguageEndpoints
         {
             if (Cultures.Find(culture) is not { } chosen)
                 return Results.NotFound();
-            response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/" });
+            Cultures.Remember(response, chosen);
             return Results.LocalRedirect(IsLocal(back) ? back! : "/");
         }).ExcludeFromDescription();
         return app;
