@@ -41,9 +41,15 @@ public sealed class WarehouseDatabase(string path, ILogger<WarehouseDatabase> lo
         }
         finally
         {
+            Interlocked.Increment(ref _writes);
             _writerGate.Release();
         }
     }
+
+    private long _writes;
+
+    /// <summary>Changes whenever a write has ended (committed or not): what was read before may be stale, what is cached must be read again.</summary>
+    public long WriteCount => Interlocked.Read(ref _writes);
 
     /// <summary>Creates the folder and file if needed and applies pending migrations.</summary>
     public async Task InitializeAsync(TimeProvider time, CancellationToken cancellationToken = default)

@@ -63,3 +63,22 @@ public sealed class SearchPatternTests
     public void Letters_with_Polish_variants_become_classes_and_the_rest_is_literal(string search, string pattern) =>
         Assert.Equal(pattern, SearchPattern.For(search));
 }
+
+public sealed class FilterOptionsQueryTests
+{
+    [Fact]
+    public async Task The_choices_are_kept_until_the_next_write_and_read_again_after_it()
+    {
+        using var warehouse = await TempWarehouse.CreateAsync();
+        var query = new FilterOptionsQuery(warehouse.Database);
+        Assert.Empty(query.Get().Channels);
+
+        await warehouse.Database.WriteAsync(connection => Task.FromResult(connection.Execute("""
+            INSERT INTO complaints (source, external_id, updated_at, received_at, status, product_sku, channel, run_id)
+            VALUES ('test', 'C1', now(), now(), 'new', 'HA-0001', 'carrier_pigeon', 0)
+            """)));
+
+        Assert.Equal(["carrier_pigeon"], query.Get().Channels.Select(c => c.Value));
+        Assert.Same(query.Get(), query.Get()); // no write in between: the same answer, not read again
+    }
+}

@@ -8,9 +8,25 @@ public sealed record FilterOptions(
     IReadOnlyList<FilterOption> Channels, IReadOnlyList<FilterOption> Segments, IReadOnlyList<FilterOption> Countries,
     IReadOnlyList<FilterOption> Statuses);
 
+/// <summary>
+/// The choices are read once and kept until the next write to the warehouse: every page's filter bar shows them, and
+/// reading them scans the complaints several times (about a third of a second at a million complaints).
+/// </summary>
 public sealed class FilterOptionsQuery(WarehouseDatabase warehouse)
 {
+    private (long WriteCount, FilterOptions Options)? _cached;
+
     public FilterOptions Get()
+    {
+        var writes = warehouse.WriteCount;
+        if (_cached is { } cached && cached.WriteCount == writes)
+            return cached.Options;
+        var options = Read();
+        _cached = (writes, options);
+        return options;
+    }
+
+    private FilterOptions Read()
     {
         using var connection = warehouse.OpenConnection();
         List<FilterOption> Distinct(string sql) => connection.QueryList(sql, r => new FilterOption(r.GetString(0), r.NullableString(1) ?? r.GetString(0)));
