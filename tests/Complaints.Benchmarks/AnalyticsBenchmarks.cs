@@ -70,7 +70,7 @@ public static class AnalyticsBenchmarks
         md.AppendLine("# Analytics benchmark (SLA, costs, feedback)").AppendLine();
         md.AppendLine($"- date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
         md.AppendLine($"- commit: {Machine.Commit()}");
-        md.AppendLine($"- machine: {Machine.Describe()}; **shared**: three other engineers were building and testing on the same two cores during the run, so times are upper bounds");
+        md.AppendLine($"- machine: {Machine.Describe()}; load average when the run started: {Machine.LoadAverage()}");
         md.AppendLine($"- command: `dotnet run -c Release --project tests/Complaints.Benchmarks -- analytics --complaints {complaints} --runs {runs} --repeat {repeat}{(reuse ? " --reuse" : "")}`");
         using (var connection = warehouse.OpenConnection())
         {

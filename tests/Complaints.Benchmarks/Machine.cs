@@ -16,6 +16,13 @@ public static class Machine
                $"{RuntimeInformation.OSDescription}, .NET {Environment.Version}";
     }
 
+    /// <summary>The 1, 5 and 15 minute load averages: on two cores, anything near 2 or above means the figures were shared.</summary>
+    public static string LoadAverage()
+    {
+        var text = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg") : "";
+        return string.Join(" ", text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(3)) is { Length: > 0 } load ? load : "unknown";
+    }
+
     public static string Commit()
     {
         try
