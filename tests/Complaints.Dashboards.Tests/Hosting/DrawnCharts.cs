@@ -24,16 +24,28 @@ public static class DrawnCharts
 
     /// <summary>
     /// Clicks a drawn point until the page leaves for the complaint list. A click that lands while the page is still
-    /// streaming its last figures can be lost as the update is applied; a person would click again, and so does this.
+    /// streaming its last figures, or while plotly is still laying out the page's other charts, is not reported;
+    /// a person would click again, and so does this.
     /// </summary>
     public static async Task ClickThroughToListAsync(IPage page, ILocator point)
     {
+        static bool OnList(string url) => url.Contains("/complaints?", StringComparison.Ordinal);
         for (var attempt = 1; ; attempt++)
         {
-            await point.ClickAsync(new LocatorClickOptions { Force = true }); // plotly listens on its drag layer above the shapes
+            if (OnList(page.Url))
+                return;
             try
             {
-                await page.WaitForURLAsync(url => url.Contains("/complaints?", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 5_000 });
+                // plotly listens on its drag layer above the shapes, hence Force
+                await point.ClickAsync(new LocatorClickOptions { Force = true, Timeout = 5_000 });
+            }
+            catch (TimeoutException)
+            {
+                // the point is gone: the page is already on its way to the list
+            }
+            try
+            {
+                await page.WaitForURLAsync(OnList, new PageWaitForURLOptions { Timeout = 10_000 });
                 return;
             }
             catch (TimeoutException) when (attempt < 3)

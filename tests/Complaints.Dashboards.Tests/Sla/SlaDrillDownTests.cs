@@ -52,20 +52,8 @@ public sealed class SlaDrillDownTests(SlaHost host, Browser browser)
         await page.Locator("[data-chart=backlog-ageing][data-clickable=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
         await page.WaitForFunctionAsync("() => document.querySelector('[data-chart=backlog-ageing] .js-plotly-plot')?.data?.length > 0");
 
-        // Bars are drawn bottom-up, so the last path is the first bucket, 0-3 days. A click that lands while plotly is
-        // still laying out (the page's other charts draw alongside) is not reported, so it is given a few tries.
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.Locator("[data-chart=backlog-ageing] .bars .point path").Last.ClickAsync(new LocatorClickOptions { Force = true });
-            try
-            {
-                await page.WaitForURLAsync(url => url.Contains("/complaints?", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 3_000 });
-                break;
-            }
-            catch (TimeoutException) when (attempt < 5)
-            {
-            }
-        }
+        // Bars are drawn bottom-up, so the last path is the first bucket, 0-3 days.
+        await DrawnCharts.ClickThroughToListAsync(page, page.Locator("[data-chart=backlog-ageing] .bars .point path").Last);
         var count = await page.Locator("[data-figure=count]").InnerTextAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("sla-drill-down"), FullPage = true });
 

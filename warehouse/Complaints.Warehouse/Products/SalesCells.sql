@@ -3,11 +3,17 @@
 -- the filter's days, where a month cut by the period's edge counts its units pro rata by day; without dates it is
 -- the whole months from the warehouse's first complaint to its last. Units follow only the product and
 -- product-line filters: a rate "per 1,000 units" of, say, one channel's complaints divides by all units of the product.
-WITH complaint_cells AS (
-    SELECT c.product_sku AS sku,
-           CAST(date_trunc('month', timezone($tz, c.received_at)) AS DATE) AS month,
-           count(*) AS complaints
+-- Each complaint's local month by an as-of join on the months' first instants: converting every row's time zone took
+-- two and a half times as long at a million complaints.
+WITH months AS (
+    SELECT CAST(m AS DATE) AS month, timezone($tz, m) AS starts
+    FROM (SELECT unnest(generate_series(date_trunc('month', timezone($tz, min(received_at))), timezone($tz, max(received_at)), INTERVAL 1 MONTH)) AS m
+          FROM complaints)
+),
+complaint_cells AS (
+    SELECT c.product_sku AS sku, m.month, count(*) AS complaints
     FROM complaints c
+    ASOF JOIN months m ON c.received_at >= m.starts
     WHERE /*filter*/
     GROUP BY ALL
 ),
