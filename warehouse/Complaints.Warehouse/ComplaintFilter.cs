@@ -19,6 +19,9 @@ public sealed record ComplaintFilter(
     /// <summary>Open-age buckets in whole local days since receipt, as the SLA backlog counts them.</summary>
     public static readonly IReadOnlyList<(string Name, int Min, int Max)> AgeBuckets = [("0-3", int.MinValue, 3), ("4-7", 4, 7), ("8-14", 8, 14), (">14", 15, int.MaxValue)];
 
+    /// <summary>Whether what the filter selects changes with the clock: breaches and open ages are judged now unless an as-of instant is given.</summary>
+    public bool IsJudgedNow => AsOf is null && (Breached is not null || Age is not null);
+
     /// <summary>This filter judged at <paramref name="now"/> unless it names its own as-of instant.</summary>
     public ComplaintFilter AsOfOr(DateTimeOffset now) => AsOf is null ? this with { AsOf = now } : this;
 

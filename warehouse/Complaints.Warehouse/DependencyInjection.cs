@@ -27,6 +27,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<Feedback.FeedbackQueries>();
         builder.Services.AddSingleton<OverviewQueries>();
         builder.Services.AddSingleton<Products.ProductQueries>();
+        builder.Services.AddSingleton<FigureCache>();
         builder.Services.AddSingleton<Ingest.IngestRunQueries>();
         builder.Services.AddSingleton<History.HistoryQueries>();
         builder.Services.AddSingleton<ComplaintList.ComplaintListQueries>();

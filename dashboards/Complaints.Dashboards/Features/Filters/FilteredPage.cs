@@ -27,6 +27,15 @@ public abstract class FilteredPage : ComponentBase
     protected FilterParameters Filters => new(From, To, Product, Line, Category, Channel, Segment, Country, Status,
         Team, Breached, Age, Resolved, Costed, CostType, Surveyed, AsOf);
 
+    [Inject] private Complaints.Warehouse.FigureCache Figures { get; set; } = null!;
+
+    /// <summary>
+    /// One of the page's figures, computed off the render thread, or as computed for an earlier view since the last
+    /// warehouse write. Figures of a filter judged "now" (breaches, open ages) are always computed afresh.
+    /// </summary>
+    protected Task<T> FigureAsync<T>(string name, Complaints.Warehouse.ComplaintFilter filter, Func<T> query) where T : notnull =>
+        Task.Run(() => filter.IsJudgedNow ? query() : Figures.GetOrAdd($"{GetType().Name}/{name}/{filter}", query));
+
     /// <summary>The complaint list behind a figure: this page's filters, narrowed further by the figure's own.</summary>
     protected string ComplaintsBehind(params (string Name, string? Value)[] narrower) => "/complaints" + Filters.ToQueryString(narrower);
 }
