@@ -4,6 +4,14 @@ using Xunit.Abstractions;
 
 namespace Complaints.Ingest.Tests.Demo;
 
+/// <summary>Runs alone: the working set is the whole test process's, so tests loading warehouses beside it would be counted too.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MemoryMeasurements
+{
+    public const string Name = "memory measurements";
+}
+
+[Collection(MemoryMeasurements.Name)]
 public sealed class DemoScaleTests(ITestOutputHelper output)
 {
     private const long MaxGrowthBytes = 300L * 1024 * 1024;
