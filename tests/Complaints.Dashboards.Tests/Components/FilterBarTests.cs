@@ -43,7 +43,7 @@ public sealed class FilterBarTests : IClassFixture<FilterOptionsWarehouse>, IDis
         _context.Services.AddLocalization();
         _context.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         _context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ReportingOptions { TimeZone = "Europe/Warsaw" }));
-        _context.Services.AddSingleton(new FilterOptionsQuery(warehouse.Warehouse.Database));
+        _context.Services.AddSingleton(new FilterOptionsQuery(warehouse.Warehouse.Database, new FigureCache(warehouse.Warehouse.Database)));
     }
 
     public void Dispose() => _context.Dispose();

@@ -70,7 +70,7 @@ public sealed class FilterOptionsQueryTests
     public async Task The_choices_are_kept_until_the_next_write_and_read_again_after_it()
     {
         using var warehouse = await TempWarehouse.CreateAsync();
-        var query = new FilterOptionsQuery(warehouse.Database);
+        var query = new FilterOptionsQuery(warehouse.Database, new FigureCache(warehouse.Database));
         Assert.Empty(query.Get().Channels);
 
         await warehouse.Database.WriteAsync(connection => Task.FromResult(connection.Execute("""

@@ -115,6 +115,6 @@ public sealed class CostQueries(WarehouseDatabase warehouse, IOptions<ReportingO
     {
         var sql = Warehouse.Sql.Load(typeof(CostQueries).Assembly, $"Costs.{name}.sql");
         using var connection = warehouse.OpenConnection();
-        return connection.QueryList(sql.Replace("/*filter*/", filter.Predicate, StringComparison.Ordinal), map, [.. filter.Parameters(_reporting.TimeZone), .. extra]);
+        return connection.QueryFiltered(sql, filter, _reporting.TimeZone, map, extra);
     }
 }

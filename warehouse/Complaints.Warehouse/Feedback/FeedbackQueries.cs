@@ -80,6 +80,6 @@ public sealed class FeedbackQueries(WarehouseDatabase warehouse, IOptions<Report
     private List<T> Query<T>(string sql, ComplaintFilter filter, Func<IDataRecord, T> map)
     {
         using var connection = warehouse.OpenConnection();
-        return connection.QueryList(sql.Replace("/*filter*/", filter.Predicate, StringComparison.Ordinal), map, filter.Parameters(reporting.Value.TimeZone));
+        return connection.QueryFiltered(sql, filter, reporting.Value.TimeZone, map);
     }
 }

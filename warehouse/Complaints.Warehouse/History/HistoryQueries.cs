@@ -16,9 +16,9 @@ public sealed class HistoryQueries(WarehouseDatabase warehouse, IOptions<Reporti
     public ComplaintsPerProductAsOf ComplaintsPerProduct(DateTimeOffset asOf, ComplaintFilter filter)
     {
         using var connection = warehouse.OpenConnection();
-        var sql = Sql.Load(typeof(HistoryQueries).Assembly, "History.ComplaintsPerProductAsOf.sql").Replace("/*filter*/", filter.Predicate, StringComparison.Ordinal);
-        var products = connection.QueryList(sql, r => new ProductCount(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3)),
-            [.. filter.Parameters(reporting.Value.TimeZone), ("as_of", asOf.ToUniversalTime())]);
+        var sql = Sql.Load(typeof(HistoryQueries).Assembly, "History.ComplaintsPerProductAsOf.sql");
+        var products = connection.QueryFiltered(sql, filter, reporting.Value.TimeZone, r => new ProductCount(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3)),
+            ("as_of", asOf.ToUniversalTime()));
         return new ComplaintsPerProductAsOf(asOf, products, products.Sum(p => p.Complaints));
     }
 }

@@ -79,5 +79,5 @@ public sealed class OverviewQueries(WarehouseDatabase warehouse, IOptions<Report
     }
 
     private List<T> Query<T>(DuckDBConnection connection, string sql, ComplaintFilter filter, Func<IDataRecord, T> map, params (string Name, object? Value)[] extra) =>
-        connection.QueryList(sql.Replace("/*filter*/", filter.Predicate, StringComparison.Ordinal), map, [.. filter.Parameters(_reporting.TimeZone), .. extra]);
+        connection.QueryFiltered(sql, filter, _reporting.TimeZone, map, extra);
 }

@@ -31,8 +31,7 @@ public sealed class ProductQueries(WarehouseDatabase warehouse, IOptions<Reporti
     private List<T> Query<T>(string name, ComplaintFilter filter, Func<System.Data.IDataRecord, T> map, params (string Name, object? Value)[] extra)
     {
         using var connection = warehouse.OpenConnection();
-        var sql = Sql.Load(typeof(ProductQueries).Assembly, $"Products.{name}.sql").Replace("/*filter*/", filter.Predicate, StringComparison.Ordinal);
-        return connection.QueryList(sql, map, [.. filter.Parameters(_reporting.TimeZone), .. extra]);
+        return connection.QueryFiltered(Sql.Load(typeof(ProductQueries).Assembly, $"Products.{name}.sql"), filter, _reporting.TimeZone, map, extra);
     }
 }
 

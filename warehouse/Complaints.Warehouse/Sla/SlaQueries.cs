@@ -120,9 +120,7 @@ public sealed class SlaQueries(WarehouseDatabase warehouse, IOptions<ReportingOp
     private List<T> QuerySql<T>(string sql, ComplaintFilter filter, DateTimeOffset asOf, Func<IDataRecord, T> map, params (string, object?)[] extra)
     {
         // The as-of instant travels in the filter, which binds it (and its local date) for the drill-down filters too.
-        filter = filter with { AsOf = asOf };
-        (string, object?)[] parameters = [.. filter.Parameters(_reporting.TimeZone), .. extra];
         using var connection = warehouse.OpenConnection();
-        return connection.QueryList(sql.Replace("/*filter*/", filter.Predicate, StringComparison.Ordinal), map, parameters);
+        return connection.QueryFiltered(sql, filter with { AsOf = asOf }, _reporting.TimeZone, map, extra);
     }
 }

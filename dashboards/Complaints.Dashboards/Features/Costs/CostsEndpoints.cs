@@ -8,12 +8,8 @@ public static class CostsEndpoints
 {
     public static IEndpointRouteBuilder MapCostsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/costs").WithTags("Costs").MapGet("", async ([AsParameters] FilterParameters query, CostQueries queries, CancellationToken ct) =>
-        {
-            if (!query.TryParse(out var filter, out var error))
-                return Results.Problem(title: "Invalid filter", detail: error, statusCode: StatusCodes.Status400BadRequest);
-            return Results.Ok(await queries.GetAsync(filter, ct));
-        });
+        app.MapGroup("/api/costs").WithTags("Costs").MapGet("", ([AsParameters] FilterParameters query, CostQueries queries, CancellationToken ct) =>
+            query.AnswerAsync(filter => queries.GetAsync(filter, ct)));
         return app;
     }
 }

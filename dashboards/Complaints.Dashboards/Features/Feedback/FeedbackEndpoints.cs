@@ -8,12 +8,8 @@ public static class FeedbackEndpoints
 {
     public static IEndpointRouteBuilder MapFeedbackEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/feedback").WithTags("Feedback").MapGet("", async ([AsParameters] FilterParameters query, FeedbackQueries queries, CancellationToken ct) =>
-        {
-            if (!query.TryParse(out var filter, out var error))
-                return Results.Problem(title: "Invalid filter", detail: error, statusCode: StatusCodes.Status400BadRequest);
-            return Results.Ok(await queries.GetAsync(filter, ct));
-        });
+        app.MapGroup("/api/feedback").WithTags("Feedback").MapGet("", ([AsParameters] FilterParameters query, FeedbackQueries queries, CancellationToken ct) =>
+            query.AnswerAsync(filter => queries.GetAsync(filter, ct)));
         return app;
     }
 }

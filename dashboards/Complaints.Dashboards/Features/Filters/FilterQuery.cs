@@ -31,6 +31,12 @@ public sealed record FilterParameters(
         }.Where(v => !string.IsNullOrWhiteSpace(v.Value)).Select(v => (v.Name, v.Value!.Trim())),
     ];
 
+    /// <summary>An API's answer: the figures for these filters, or 400 saying what to fix.</summary>
+    public async Task<IResult> AnswerAsync<T>(Func<ComplaintFilter, Task<T>> figures) =>
+        TryParse(out var filter, out var error)
+            ? TypedResults.Ok(await figures(filter))
+            : TypedResults.Problem(title: "Invalid filter", detail: error, statusCode: StatusCodes.Status400BadRequest);
+
     public bool TryParse(out ComplaintFilter filter, out string? error) => FilterQuery.TryParse(this, out filter, out error);
 
     /// <summary>The query string of this filter (empty values left out), e.g. for a drill-down link.</summary>

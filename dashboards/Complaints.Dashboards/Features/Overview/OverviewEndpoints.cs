@@ -12,26 +12,19 @@ public static class OverviewEndpoints
         var api = app.MapGroup("/api/overview").WithTags("Overview");
         api.MapGet("", ([AsParameters] FilterParameters query, string? bucket, OverviewQueries queries, CancellationToken ct) =>
             TimeBuckets.Parse(bucket) is not null || string.IsNullOrEmpty(bucket)
-                ? Filtered(query, filter => queries.GetAsync(filter, TimeBuckets.Parse(bucket) ?? TimeBucket.Month, ct))
+                ? query.AnswerAsync(filter => queries.GetAsync(filter, TimeBuckets.Parse(bucket) ?? TimeBucket.Month, ct))
                 : Task.FromResult(TimeBuckets.Invalid(bucket)));
         api.MapGet("/complaints-per-product", ([AsParameters] FilterParameters query, OverviewQueries queries) =>
-            Filtered(query, filter => Task.FromResult(queries.ComplaintsPerProduct(filter))));
+            query.AnswerAsync(filter => Task.FromResult(queries.ComplaintsPerProduct(filter))));
         api.MapGet("/trend", ([AsParameters] FilterParameters query, string? bucket, OverviewQueries queries) =>
             TimeBuckets.Parse(bucket) is not null || string.IsNullOrEmpty(bucket)
-                ? Filtered(query, filter => Task.FromResult(queries.Trend(filter, TimeBuckets.Parse(bucket) ?? TimeBucket.Month)))
+                ? query.AnswerAsync(filter => Task.FromResult(queries.Trend(filter, TimeBuckets.Parse(bucket) ?? TimeBucket.Month)))
                 : Task.FromResult(TimeBuckets.Invalid(bucket)));
         api.MapGet("/handling-time-per-product", ([AsParameters] FilterParameters query, OverviewQueries queries) =>
-            Filtered(query, filter => Task.FromResult(queries.HandlingTimePerProduct(filter))));
+            query.AnswerAsync(filter => Task.FromResult(queries.HandlingTimePerProduct(filter))));
         api.MapGet("/cost-per-product", ([AsParameters] FilterParameters query, OverviewQueries queries) =>
-            Filtered(query, filter => Task.FromResult(queries.CostPerProduct(filter))));
+            query.AnswerAsync(filter => Task.FromResult(queries.CostPerProduct(filter))));
         return app;
-    }
-
-    private static async Task<IResult> Filtered<T>(FilterParameters query, Func<ComplaintFilter, Task<T>> run)
-    {
-        if (!query.TryParse(out var filter, out var error))
-            return TypedResults.Problem(title: "Invalid filter", detail: error, statusCode: StatusCodes.Status400BadRequest);
-        return TypedResults.Ok(await run(filter));
     }
 }
 

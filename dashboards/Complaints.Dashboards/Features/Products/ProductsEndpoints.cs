@@ -8,10 +8,8 @@ public static class ProductsEndpoints
 {
     public static IEndpointRouteBuilder MapProductsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/products", async ([AsParameters] FilterParameters query, ProductQueries queries, CancellationToken ct) =>
-            query.TryParse(out var filter, out var error)
-                ? Results.Ok(await queries.GetAsync(filter, ct))
-                : TypedResults.Problem(title: "Invalid filter", detail: error, statusCode: StatusCodes.Status400BadRequest))
+        app.MapGet("/api/products", ([AsParameters] FilterParameters query, ProductQueries queries, CancellationToken ct) =>
+                query.AnswerAsync(filter => queries.GetAsync(filter, ct)))
             .WithTags("Products");
         return app;
     }

@@ -15,12 +15,8 @@ public static class SlaEndpoints
     public static IEndpointRouteBuilder MapSlaEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/sla").WithTags("SLA");
-        api.MapGet("", async ([AsParameters] FilterParameters query, SlaQueries queries, CancellationToken ct) =>
-        {
-            if (!query.TryParse(out var filter, out var error))
-                return Results.Problem(title: "Invalid filter", detail: error, statusCode: StatusCodes.Status400BadRequest);
-            return Results.Ok(await queries.GetAsync(filter, ct));
-        });
+        api.MapGet("", ([AsParameters] FilterParameters query, SlaQueries queries, CancellationToken ct) =>
+            query.AnswerAsync(filter => queries.GetAsync(filter, ct)));
         // The key is the guard (a forged cross-site form cannot know it), so the page's plain form needs no antiforgery token.
         api.MapPost("/recalculate", Recalculate).DisableAntiforgery();
         return app;
