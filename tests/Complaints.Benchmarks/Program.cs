@@ -65,15 +65,15 @@ var loader = new CanonicalFileLoader(warehouse, TimeProvider.System, NullLogger<
 foreach (var feed in FeedLayouts.All.Where(f => options.Feeds is null || options.Feeds.Contains(f.Name)))
 {
     var path = Path.Combine(dataFolder, feed.Name + ".csv");
-    var watch = Stopwatch.StartNew();
-    var result = await loader.LoadAsync(path, feed);
-    var seconds = watch.Elapsed.TotalSeconds;
+    var clock = new StepClock();
+    var result = await loader.LoadAsync(path, feed, steps: clock);
+    var (seconds, measuring) = clock.Split();
     if (result.Status != LoadStatus.Loaded)
         throw new InvalidOperationException($"{feed.Name} did not load: {result.Error}");
     var raw = RawDuckDb.ReadCsvSeconds(path, feed, Path.Combine(options.WorkFolder, "raw.duckdb"));
     var peak = Machine.PeakResidentBytes(Environment.ProcessId) ?? 0;
-    report.Loads.Add(new LoadFigure(feed.Name, result.RowsRead, seconds, raw, peak));
-    Console.WriteLine($"  load {feed.Name}: {result.RowsRead:N0} rows in {seconds:N2} s (raw read_csv {raw:N2} s), peak memory so far {peak / 1048576.0:N0} MiB");
+    report.Loads.Add(new LoadFigure(feed.Name, result.RowsRead, seconds, measuring, raw, peak));
+    Console.WriteLine($"  load {feed.Name}: {result.RowsRead:N0} rows in {seconds:N2} s, then SLA measures {measuring:N2} s (raw read_csv {raw:N2} s), peak memory so far {peak / 1048576.0:N0} MiB");
 }
 
 // 2b. The profiled path: the same complaints as a Polish ticket-system export (';', Windows-1250, local times, Polish
@@ -88,14 +88,14 @@ if (options.Feeds is null || options.Feeds.Contains("polish-ticket-system"))
     await profiledWarehouse.InitializeAsync(TimeProvider.System);
     var profiled = new Complaints.Ingest.Profiles.ProfiledFileLoader(new CanonicalFileLoader(profiledWarehouse, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance));
     var profile = Complaints.Ingest.Profiles.MappingProfile.Read(Complaints.Ingest.Profiles.ProfiledFileLoader.FindShipped("polish-ticket-system")!);
-    var watch = Stopwatch.StartNew();
-    var result = await profiled.LoadAsync(polish, profile);
-    var seconds = watch.Elapsed.TotalSeconds;
+    var clock = new StepClock();
+    var result = await profiled.LoadAsync(polish, profile, steps: clock);
+    var (seconds, measuring) = clock.Split();
     if (result.Status != LoadStatus.Loaded)
         throw new InvalidOperationException($"the Polish export did not load: {result.Error}");
     var raw = RawDuckDb.ReadCsvSeconds(Path.Combine(dataFolder, "complaints.csv"), FeedLayouts.Complaints, Path.Combine(options.WorkFolder, "raw.duckdb"));
     var peak = Machine.PeakResidentBytes(Environment.ProcessId) ?? 0;
-    report.Loads.Add(new LoadFigure("complaints via polish-ticket-system profile", result.RowsRead, seconds, raw, peak));
+    report.Loads.Add(new LoadFigure("complaints via polish-ticket-system profile", result.RowsRead, seconds, measuring, raw, peak));
     Console.WriteLine($"  load through profile: {result.RowsRead:N0} rows in {seconds:N2} s ({result.RowsQuarantined:N0} quarantined; raw read_csv of the canonical file {raw:N2} s)");
 }
 
@@ -152,7 +152,31 @@ namespace Complaints.Benchmarks
     }
 
     public sealed record GenerationFigure(int Complaints, double Seconds, long PeakBytes, long FileBytes);
-    public sealed record LoadFigure(string Feed, long Rows, double Seconds, double RawSeconds, long PeakBytes);
+    /// <param name="Seconds">From the call to the load's commit: mapping, checks, merge, quarantine, run record.</param>
+    /// <param name="MeasuringSeconds">The SLA measures of the touched complaints, in their own transaction after the commit.</param>
+    public sealed record LoadFigure(string Feed, long Rows, double Seconds, double MeasuringSeconds, double RawSeconds, long PeakBytes);
+
+    /// <summary>
+    /// Splits a load's time at the step after its commit (measuring SLA). Notes each step as it is reported, on the
+    /// loader's thread: <see cref="Progress{T}"/> would post it to the thread pool, late.
+    /// </summary>
+    public sealed class StepClock : IProgress<int>
+    {
+        private readonly Stopwatch _watch = Stopwatch.StartNew();
+        private double? _committed;
+
+        public void Report(int step)
+        {
+            if (CanonicalFileLoader.Steps[step] == CanonicalFileLoader.MeasuringStep)
+                _committed = _watch.Elapsed.TotalSeconds;
+        }
+
+        public (double Committed, double Measuring) Split()
+        {
+            var total = _watch.Elapsed.TotalSeconds;
+            return _committed is { } committed ? (committed, total - committed) : (total, 0);
+        }
+    }
 
     /// <summary>Writes canonical complaints as the Polish ticket-system export the shipped profile reads (DuckDB writes UTF-8; .NET re-encodes).</summary>
     public static class PolishExport
@@ -260,12 +284,15 @@ namespace Complaints.Benchmarks
                 md.AppendLine($"| {g.Complaints:N0} | {g.Seconds:N1} | {g.Complaints / g.Seconds:N0} | {g.PeakBytes / 1048576.0:N0} MiB | {g.FileBytes / 1048576.0:N0} MiB |");
 
             md.AppendLine().AppendLine($"## Loading {options.Complaints:N0} complaints").AppendLine();
-            md.AppendLine("The project's load path (CanonicalFileLoader: read, type checks, required fields, duplicates, merge, run record, one transaction) " +
-                          "into a fresh warehouse, beside DuckDB's own `read_csv` of the same file, typed as the layout says, into a plain table in a fresh file.").AppendLine();
+            md.AppendLine("The project's load path (CanonicalFileLoader: read, type checks, required fields, duplicates, merge, quarantine, run record, one transaction) " +
+                          "into a fresh warehouse, beside DuckDB's own `read_csv` of the same file, typed as the layout says, into a plain table in a fresh file. " +
+                          "The load path's time ends when the file's transaction commits; the SLA measures of the complaints it touched follow in a transaction of their own, timed apart.").AppendLine();
             md.AppendLine("Peak memory is the benchmark process's peak resident memory (VmHWM) after that load: it only grows, so it bounds every load up to that row.").AppendLine();
-            md.AppendLine("| feed | rows | load path s | rows/s | raw read_csv s | raw rows/s | ratio (load / raw) | peak memory |").AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            md.AppendLine("| feed | rows | load path s | rows/s | raw read_csv s | raw rows/s | ratio (load / raw) | then SLA measures s | ratio with SLA | peak memory |")
+                .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var l in Loads)
-                md.AppendLine($"| {l.Feed} | {l.Rows:N0} | {l.Seconds:N2} | {l.Rows / l.Seconds:N0} | {l.RawSeconds:N2} | {l.Rows / l.RawSeconds:N0} | {l.Seconds / l.RawSeconds:N1}× | {l.PeakBytes / 1048576.0:N0} MiB |");
+                md.AppendLine($"| {l.Feed} | {l.Rows:N0} | {l.Seconds:N2} | {l.Rows / l.Seconds:N0} | {l.RawSeconds:N2} | {l.Rows / l.RawSeconds:N0} | {l.Seconds / l.RawSeconds:N2}× " +
+                              $"| {l.MeasuringSeconds:N2} | {(l.Seconds + l.MeasuringSeconds) / l.RawSeconds:N2}× | {l.PeakBytes / 1048576.0:N0} MiB |");
 
             md.AppendLine().AppendLine($"## Overview queries at {options.Complaints:N0} complaints").AppendLine();
             md.AppendLine($"3 warm-up runs, then {options.Runs} timed runs each; milliseconds.").AppendLine();

@@ -10,7 +10,8 @@ namespace Complaints.Ingest.Loading;
 /// Loads one canonical CSV file into the warehouse. DuckDB's reader stages it; row checks run set-based over the
 /// stage; bad rows go to quarantine and good rows are merged, and both commit with the run record in one transaction.
 /// A file with more bad rows than the allowed share is rejected whole (a wrong layout must not trickle garbage in);
-/// the same file delivered again is recorded as an unchanged run.
+/// the same file delivered again is recorded as an unchanged run. The SLA measures of the complaints a load touched
+/// follow in a transaction of their own (see <see cref="Warehouse.Sla.SlaMeasures.MarkPending"/>).
 /// </summary>
 public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvider time, ILogger<CanonicalFileLoader> logger, double maxRejectedShare = 0.05,
     Warehouse.Sla.SlaMeasures? slaMeasures = null, Warehouse.Costs.CostRollup? costRollup = null)
@@ -19,7 +20,10 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
     private const int ProblemsKeptForRejectedFile = 1000;
 
     /// <summary>The steps a load reports to <c>steps</c>, in order, for a progress display.</summary>
-    public static readonly IReadOnlyList<string> Steps = ["checking the header", "reading the file", "checking the rows", "merging into the warehouse"];
+    public static readonly IReadOnlyList<string> Steps = ["checking the header", "reading the file", "checking the rows", "merging into the warehouse", MeasuringStep];
+
+    /// <summary>The step after the file's transaction has committed: its complaints' SLA measures.</summary>
+    public const string MeasuringStep = "measuring SLA";
 
     /// <param name="mapped">For a canonical file written by a mapping profile: the source's name and lines, and the mapping's problems.</param>
     public Task<LoadResult> LoadAsync(string path, FeedLayout feed, bool isDemo = false, CancellationToken cancellationToken = default, IProgress<int>? steps = null, MappedSource? mapped = null) =>
@@ -46,6 +50,9 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
     private LoadResult Load(DuckDBConnection connection, LoadContext file, IProgress<int>? steps)
     {
         connection.Execute("SET TimeZone = 'UTC'"); // a timestamp without an offset is read as UTC, whatever the machine's zone
+        // SLA measures follow each load in a transaction of their own; this catches up on any a stopped process left.
+        var sla = slaMeasures ?? Warehouse.Sla.SlaMeasures.StatutoryOnly(time);
+        sla.RefreshPending(connection);
         if (AlreadyLoaded(connection, file))
         {
             var unchanged = RecordRun(connection, file, LoadStatus.Unchanged, RowCounts.None, null, NextRunId(connection));
@@ -60,7 +67,8 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
             file.Check.ThrowIfNotText(file.Path, file.FileName);
             var header = CsvHeader.ReadAndCheck(file.Path, file.Feed);
             steps?.Report(1);
-            Stage(connection, file, header);
+            StagedRowChecks.CreateTable(connection);
+            StagedRowChecks.Stage(connection, file.Path, file.Feed, header);
         }
         catch (FileRejectedException e)
         {
@@ -68,9 +76,6 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
         }
 
         steps?.Report(2);
-        StagedRowChecks.CreateTable(connection);
-        StagedRowChecks.TypeAndCheck(connection, file.Feed);
-        connection.Execute("DROP TABLE stage_text");
         StagedRowChecks.CheckTyped(connection, file.Feed);
         AddMappingProblems(connection, file);
         var problems = CollectProblems(connection, file);
@@ -85,7 +90,16 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
         }
 
         steps?.Report(3);
-        connection.Execute("DELETE FROM stage WHERE record_index IN (SELECT record_index FROM stage_problems)");
+        var result = Merge(connection, file, total, badRecords, problems);
+        steps?.Report(Steps.Count - 1);
+        sla.RefreshPending(connection);
+        return result;
+    }
+
+    /// <summary>The good rows, the quarantine entries and the run record, in one transaction.</summary>
+    private LoadResult Merge(DuckDBConnection connection, LoadContext file, long total, long badRecords, IReadOnlyList<Problem> problems)
+    {
+        connection.Execute("DELETE FROM stage WHERE rowid IN (SELECT record_index FROM stage_problems)");
         using var transaction = connection.BeginTransaction();
         var counts = CountChanges(connection, file.Feed) with { Read = total, Quarantined = badRecords };
         var runId = NextRunId(connection);
@@ -96,7 +110,7 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
             merge.CommandText = Sql.Load(typeof(CanonicalFileLoader).Assembly, $"Loading.{file.Feed.Name}.merge.sql");
             merge.ExecuteNonQuery();
         }
-        (slaMeasures ?? Warehouse.Sla.SlaMeasures.StatutoryOnly(time)).Refresh(connection, runId, file.Feed.Name);
+        Warehouse.Sla.SlaMeasures.MarkPending(connection, runId, file.Feed.Name);
         (costRollup ?? Warehouse.Costs.CostRollup.Unconfigured(time)).Refresh(connection, file.Feed.Name);
         Quarantine(connection, file, runId, problems);
         var result = RecordRun(connection, file, LoadStatus.Loaded, counts, null, runId, problems);
@@ -111,24 +125,6 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
             ("feed", file.Feed.Name), ("sha", file.Sha256)) > 0;
 
     private static long NextRunId(DuckDBConnection connection) => connection.Scalar<long>("SELECT nextval('ingest_run_ids')");
-
-    /// <summary>
-    /// Reads the file with DuckDB's CSV reader into a temporary table of text: the reader turns some unparsable
-    /// timestamps into NULL silently, so types are checked by us. Staging runs outside the load's transaction,
-    /// where row ids number the file's records (inside one they are transaction-local).
-    /// </summary>
-    private static void Stage(DuckDBConnection connection, LoadContext file, IReadOnlyList<string> header)
-    {
-        // Column names come from the layout (checked above), never from free text; the path is a bound parameter.
-        var columns = string.Join(", ", header.Select(name => $"'{name}': 'VARCHAR'"));
-        connection.Execute("DROP TABLE IF EXISTS stage; DROP TABLE IF EXISTS stage_text; DROP TABLE IF EXISTS stage_rejects; DROP TABLE IF EXISTS stage_scans;");
-        connection.Execute($$"""
-            CREATE TEMP TABLE stage_text AS
-            SELECT * FROM read_csv($path, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
-                                   columns = {{{columns}}}, store_rejects = true,
-                                   rejects_table = 'stage_rejects', rejects_scan = 'stage_scans', rejects_limit = 0)
-            """, ("path", file.Path));
-    }
 
     /// <summary>
     /// Values a mapping profile could not convert were written empty; their problem replaces whatever the row checks

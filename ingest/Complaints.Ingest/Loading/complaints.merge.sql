@@ -8,40 +8,37 @@ FROM complaints c
 JOIN stage s ON s.source = c.source AND s.external_id = c.external_id
 WHERE s.updated_at > c.updated_at;
 
--- Newer records of complaints already stored replace them.
-INSERT INTO complaints (source, external_id, updated_at, received_at, first_response_at, resolved_at, answered_at, closed_at, status, priority, complaint_type, channel, team, handler, registered_by, product_sku, quantity, order_number, invoice_number, invoice_date, defect_category, description, customer_expectation, decision, warranty_status, customer_id, run_id)
-SELECT source, external_id, updated_at, received_at, first_response_at, resolved_at, answered_at, closed_at, status, priority, complaint_type, channel, team, handler, registered_by, product_sku, quantity, order_number, invoice_number, invoice_date, defect_category, description, customer_expectation, decision, warranty_status, customer_id, getvariable('run_id')
+-- Newer records of complaints already stored replace them (the table has no key index for an upsert; see migration 0009).
+UPDATE complaints SET
+    updated_at = s.updated_at,
+    received_at = s.received_at,
+    first_response_at = s.first_response_at,
+    resolved_at = s.resolved_at,
+    answered_at = s.answered_at,
+    closed_at = s.closed_at,
+    status = s.status,
+    priority = s.priority,
+    complaint_type = s.complaint_type,
+    channel = s.channel,
+    team = s.team,
+    handler = s.handler,
+    registered_by = s.registered_by,
+    product_sku = s.product_sku,
+    quantity = s.quantity,
+    order_number = s.order_number,
+    invoice_number = s.invoice_number,
+    invoice_date = s.invoice_date,
+    defect_category = s.defect_category,
+    description = s.description,
+    customer_expectation = s.customer_expectation,
+    decision = s.decision,
+    warranty_status = s.warranty_status,
+    customer_id = s.customer_id,
+    run_id = getvariable('run_id')
 FROM stage s
-WHERE EXISTS (SELECT 1 FROM complaints c WHERE c.source = s.source AND c.external_id = s.external_id)
-ON CONFLICT (source, external_id) DO UPDATE SET
-    updated_at = excluded.updated_at,
-    received_at = excluded.received_at,
-    first_response_at = excluded.first_response_at,
-    resolved_at = excluded.resolved_at,
-    answered_at = excluded.answered_at,
-    closed_at = excluded.closed_at,
-    status = excluded.status,
-    priority = excluded.priority,
-    complaint_type = excluded.complaint_type,
-    channel = excluded.channel,
-    team = excluded.team,
-    handler = excluded.handler,
-    registered_by = excluded.registered_by,
-    product_sku = excluded.product_sku,
-    quantity = excluded.quantity,
-    order_number = excluded.order_number,
-    invoice_number = excluded.invoice_number,
-    invoice_date = excluded.invoice_date,
-    defect_category = excluded.defect_category,
-    description = excluded.description,
-    customer_expectation = excluded.customer_expectation,
-    decision = excluded.decision,
-    warranty_status = excluded.warranty_status,
-    customer_id = excluded.customer_id,
-    run_id = excluded.run_id
-WHERE excluded.updated_at > complaints.updated_at;
+WHERE s.source = complaints.source AND s.external_id = complaints.external_id AND s.updated_at > complaints.updated_at;
 
--- New complaints: a plain insert (an upsert costs a conflict check per row, a third more on a first load).
+-- New complaints.
 INSERT INTO complaints (source, external_id, updated_at, received_at, first_response_at, resolved_at, answered_at, closed_at, status, priority, complaint_type, channel, team, handler, registered_by, product_sku, quantity, order_number, invoice_number, invoice_date, defect_category, description, customer_expectation, decision, warranty_status, customer_id, run_id)
 SELECT source, external_id, updated_at, received_at, first_response_at, resolved_at, answered_at, closed_at, status, priority, complaint_type, channel, team, handler, registered_by, product_sku, quantity, order_number, invoice_number, invoice_date, defect_category, description, customer_expectation, decision, warranty_status, customer_id, getvariable('run_id')
 FROM stage s
@@ -66,17 +63,14 @@ FROM customer_personal cp JOIN stage_customers s ON s.source = cp.source AND s.c
 WHERE s.updated_at > cp.updated_at;
 
 -- Analytics attributes.
-INSERT INTO customers (source, customer_id, segment, country, language, updated_at, run_id)
-SELECT source, customer_id, segment, country, language, updated_at, getvariable('run_id')
+UPDATE customers SET
+    segment = s.segment,
+    country = s.country,
+    language = s.language,
+    updated_at = s.updated_at,
+    run_id = getvariable('run_id')
 FROM stage_customers s
-WHERE EXISTS (SELECT 1 FROM customers t WHERE t.source = s.source AND t.customer_id = s.customer_id)
-ON CONFLICT (source, customer_id) DO UPDATE SET
-    segment = excluded.segment,
-    country = excluded.country,
-    language = excluded.language,
-    updated_at = excluded.updated_at,
-    run_id = excluded.run_id
-WHERE excluded.updated_at > customers.updated_at;
+WHERE s.source = customers.source AND s.customer_id = customers.customer_id AND s.updated_at > customers.updated_at;
 
 INSERT INTO customers (source, customer_id, segment, country, language, updated_at, run_id)
 SELECT source, customer_id, segment, country, language, updated_at, getvariable('run_id')
@@ -84,17 +78,14 @@ FROM stage_customers s
 WHERE NOT EXISTS (SELECT 1 FROM customers t WHERE t.source = s.source AND t.customer_id = s.customer_id);
 
 -- Personal data, kept apart.
-INSERT INTO customer_personal (source, customer_id, name, email, phone, updated_at, run_id)
-SELECT source, customer_id, name, email, phone, updated_at, getvariable('run_id')
+UPDATE customer_personal SET
+    name = s.name,
+    email = s.email,
+    phone = s.phone,
+    updated_at = s.updated_at,
+    run_id = getvariable('run_id')
 FROM stage_customers s
-WHERE EXISTS (SELECT 1 FROM customer_personal t WHERE t.source = s.source AND t.customer_id = s.customer_id)
-ON CONFLICT (source, customer_id) DO UPDATE SET
-    name = excluded.name,
-    email = excluded.email,
-    phone = excluded.phone,
-    updated_at = excluded.updated_at,
-    run_id = excluded.run_id
-WHERE excluded.updated_at > customer_personal.updated_at;
+WHERE s.source = customer_personal.source AND s.customer_id = customer_personal.customer_id AND s.updated_at > customer_personal.updated_at;
 
 INSERT INTO customer_personal (source, customer_id, name, email, phone, updated_at, run_id)
 SELECT source, customer_id, name, email, phone, updated_at, getvariable('run_id')

@@ -20,7 +20,8 @@ public sealed class IngestCommandTests
 
         Assert.Equal(IngestCommand.Loaded, first);
         Assert.Contains("Loaded run 1: 8 rows read, 8 new", firstOutput);
-        Assert.Contains("[4/4] merging into the warehouse", firstOutput);
+        Assert.Contains("[4/5] merging into the warehouse", firstOutput);
+        Assert.Contains("[5/5] measuring SLA", firstOutput);
         Assert.Equal(IngestCommand.Loaded, second);
         Assert.Contains("Already loaded", secondOutput);
     }

@@ -98,6 +98,10 @@ public sealed class CanonicalFileLoaderTests : IAsyncLifetime
         Assert.Equal("resolved", connection.Scalar<string>("SELECT status FROM complaints WHERE external_id = 'C7'"));
         Assert.Equal("in_progress", connection.Scalar<string>("SELECT status FROM complaint_versions WHERE external_id = 'C7'"));
         Assert.Equal(update.RunId, connection.Scalar<long>("SELECT superseded_by_run FROM complaint_versions WHERE external_id = 'C7'"));
+        // No key index guards these tables (migration 0009): the merge alone keeps one row per key.
+        Assert.Equal(0, connection.Scalar<long>("SELECT count(*) - count(DISTINCT (source, external_id)) FROM complaints"));
+        Assert.Equal(0, connection.Scalar<long>("SELECT count(*) - count(DISTINCT (source, customer_id)) FROM customers"));
+        Assert.Equal(0, connection.Scalar<long>("SELECT count(*) - count(DISTINCT (source, customer_id)) FROM customer_personal"));
     }
 
     [Fact]

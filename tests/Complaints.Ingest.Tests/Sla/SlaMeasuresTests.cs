@@ -245,4 +245,33 @@ public sealed class SlaMeasuresTests : IAsyncLifetime
 
         Assert.Equal((2L, 60.0, 120.0), (resolved.Intervals, resolved.MedianHours, resolved.TotalHours));
     }
+
+    [Fact]
+    public async Task Measures_a_stopped_process_left_pending_are_taken_at_the_next_start_and_the_next_load()
+    {
+        await LoadAllAsync();
+        // As a process stopped between a load's commit and its measuring leaves it: the note, and no measures.
+        Execute("DELETE FROM complaint_sla");
+        Execute("INSERT INTO sla_pending SELECT run_id, feed FROM ingest_runs WHERE feed IN ('complaints', 'status_events')");
+        var measures = new SlaMeasures(SlaFixture.Options(), _time);
+
+        var measured = await measures.RefreshPendingAsync(_warehouse.Database);
+
+        Assert.True(measured >= SlaFixture.Complaints.Count);
+        Assert.Equal(SlaFixture.Complaints.Count, _warehouse.Count("complaint_sla"));
+        Assert.Equal(0, _warehouse.Count("sla_pending"));
+
+        Execute("DELETE FROM complaint_sla");
+        Execute("INSERT INTO sla_pending SELECT run_id, feed FROM ingest_runs WHERE feed = 'complaints'");
+        var redelivered = _warehouse.WriteFile("again.csv", SlaFixture.Files().First().Csv);
+        Assert.Equal(LoadStatus.Unchanged, (await _loader.LoadAsync(redelivered, SlaFixture.Files().First().Feed)).Status);
+        Assert.Equal(SlaFixture.Complaints.Count, _warehouse.Count("complaint_sla"));
+        Assert.Equal(0, _warehouse.Count("sla_pending"));
+    }
+
+    private void Execute(string sql)
+    {
+        using var connection = _warehouse.Database.OpenConnection();
+        connection.Execute(sql);
+    }
 }

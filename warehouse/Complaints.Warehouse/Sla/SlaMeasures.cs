@@ -37,24 +37,48 @@ public sealed class SlaMeasures
     public static SlaMeasures StatutoryOnly(TimeProvider time) => new(new SlaOptions(), time);
 
     /// <summary>
-    /// Measures again the complaints that run <paramref name="runId"/> of <paramref name="feed"/> touched: its complaints,
-    /// the complaints of its status events, the complaints of its products (a product line decides a policy).
-    /// Runs on the caller's connection and transaction. Returns the number of complaints measured.
+    /// Notes, in a load's transaction, that the complaints run <paramref name="runId"/> of <paramref name="feed"/> touched
+    /// are to be measured again: its complaints, the complaints of its status events, the complaints of its products
+    /// (a product line decides a policy). The measuring runs in a transaction of its own right after the load commits
+    /// (<see cref="RefreshPending"/>), so a million-row load does not hold its transaction open for it; figures lag the
+    /// data by those seconds, and a crash in between leaves the note for the next start.
     /// </summary>
-    public int Refresh(DuckDBConnection connection, long runId, string feed)
+    public static void MarkPending(DuckDBConnection connection, long runId, string feed)
     {
-        var touched = feed switch
-        {
-            "complaints" => "SELECT complaint_key FROM complaints WHERE run_id = $run",
-            "status_events" => "SELECT DISTINCT complaint_key FROM status_events WHERE run_id = $run AND complaint_key IS NOT NULL",
-            "products" => "SELECT c.complaint_key FROM complaints c JOIN products p ON p.sku = c.product_sku WHERE p.run_id = $run",
-            _ => null,
-        };
-        if (touched is null)
-            return 0;
-        connection.Execute($"CREATE OR REPLACE TEMP TABLE sla_touched AS {touched}", ("run", runId));
-        return MeasureTouched(connection, runId);
+        if (TouchedComplaints(feed) is not null)
+            connection.Execute("INSERT INTO sla_pending VALUES ($run, $feed)", ("run", runId), ("feed", feed));
     }
+
+    /// <summary>
+    /// Measures again the complaints of every noted load, each in one transaction with its note's removal. Runs on the
+    /// caller's connection, outside any transaction. Returns the number of complaints measured.
+    /// </summary>
+    public int RefreshPending(DuckDBConnection connection)
+    {
+        var pending = connection.QueryList("SELECT run_id, feed FROM sla_pending ORDER BY run_id", r => (Run: r.GetInt64(0), Feed: r.GetString(1)));
+        var measured = 0;
+        foreach (var (run, feed) in pending)
+        {
+            using var transaction = connection.BeginTransaction();
+            connection.Execute($"CREATE OR REPLACE TEMP TABLE sla_touched AS {TouchedComplaints(feed)}", ("run", run));
+            measured += MeasureTouched(connection, run);
+            connection.Execute("DELETE FROM sla_pending WHERE run_id = $run", ("run", run));
+            transaction.Commit();
+        }
+        return measured;
+    }
+
+    /// <summary>Measures what loads left pending when the process stopped between a load and its measuring.</summary>
+    public Task<int> RefreshPendingAsync(WarehouseDatabase warehouse, CancellationToken cancellationToken = default) =>
+        warehouse.WriteAsync(connection => Task.FromResult(RefreshPending(connection)), cancellationToken);
+
+    private static string? TouchedComplaints(string feed) => feed switch
+    {
+        "complaints" => "SELECT complaint_key FROM complaints WHERE run_id = $run",
+        "status_events" => "SELECT DISTINCT complaint_key FROM status_events WHERE run_id = $run AND complaint_key IS NOT NULL",
+        "products" => "SELECT c.complaint_key FROM complaints c JOIN products p ON p.sku = c.product_sku WHERE p.run_id = $run",
+        _ => null,
+    };
 
     /// <summary>
     /// Measures the given complaints again on the caller's connection and transaction, and drops the measures of those
