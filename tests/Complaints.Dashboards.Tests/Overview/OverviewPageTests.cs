@@ -63,11 +63,28 @@ public sealed class OverviewPageTests(DashboardsHost host, Browser browser)
     }
 
     [Fact]
+    public async Task Charts_are_drawn_and_clickable_without_a_connection_back_to_the_server()
+    {
+        var page = await browser.Instance.NewPageAsync();
+        var connections = new List<string>();
+        page.WebSocket += (_, socket) => connections.Add(socket.Url);
+        await page.RouteAsync("**/_blazor**", route => route.AbortAsync());
+        await page.GotoAsync(new Uri(host.BaseAddress, "/?from=2024-01-01&to=2024-02-29").ToString());
+
+        await page.Locator("[data-chart=complaints-per-product] [data-clickable=true]").WaitForAsync();
+        await DrawnCharts.ClickThroughToListAsync(page, page.Locator("[data-chart=complaints-per-product] .bars .point path").Last);
+
+        Assert.Contains("product=HA-0001", page.Url);
+        Assert.Equal("3", await page.Locator("[data-figure=count]").InnerTextAsync()); // Kettle Aqua's bar
+        Assert.Empty(connections);
+    }
+
+    [Fact]
     public async Task Clicking_a_bar_opens_the_complaints_behind_it_and_their_count_equals_the_bar()
     {
         var (page, errors) = await browser.OpenAsync(new Uri(host.BaseAddress, "/?from=2024-01-01&to=2024-02-29"));
         var bars = await DrawnBars(page, "complaints-per-product");
-        await page.Locator("[data-chart=complaints-per-product][data-clickable=true]").WaitForAsync();
+        await page.Locator("[data-chart=complaints-per-product] [data-clickable=true]").WaitForAsync();
 
         // The top bar is the product with the most complaints: Kettle Aqua, 3.
         // Plotly listens on its drag layer above the bars, so the click goes to that point rather than to the path itself.
@@ -88,7 +105,7 @@ public sealed class OverviewPageTests(DashboardsHost host, Browser browser)
     {
         var (page, errors) = await browser.OpenAsync(new Uri(host.BaseAddress, "/?line=Home+appliances"));
         var points = await DrawnCharts.Points(page, "trend");
-        await page.Locator("[data-chart=trend][data-clickable=true]").WaitForAsync();
+        await page.Locator("[data-chart=trend] [data-clickable=true]").WaitForAsync();
 
         // February 2024 is the second point; its complaints are those received 1–29 February in Warsaw.
         await DrawnCharts.ClickThroughToListAsync(page, page.Locator("[data-chart=trend] .scatterlayer .points path").Nth(1));

@@ -32,7 +32,7 @@ public sealed class ProductsPageTests(DashboardsHost host, Browser browser)
     {
         var (page, errors) = await browser.OpenAsync(new Uri(host.BaseAddress, "/products?line=Home+appliances"));
         var defects = await DrawnCharts.Points(page, "defect-pareto");
-        await page.Locator("[data-chart=defect-pareto][data-clickable=true]").WaitForAsync();
+        await page.Locator("[data-chart=defect-pareto] [data-clickable=true]").WaitForAsync();
 
         // The first bar is the most frequent category: leak (C1, C2, C4 in Home appliances).
         await DrawnCharts.ClickThroughToListAsync(page, page.Locator("[data-chart=defect-pareto] .bars .point path").First);

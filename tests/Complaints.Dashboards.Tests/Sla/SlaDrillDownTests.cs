@@ -49,7 +49,7 @@ public sealed class SlaDrillDownTests(SlaHost host, Browser browser)
     {
         var (page, errors) = await browser.OpenAsync(new Uri(host.Http.BaseAddress!, "/sla"));
         var api = (await host.Http.GetFromJsonAsync<SlaFigures>("/api/sla"))!;
-        await page.Locator("[data-chart=backlog-ageing][data-clickable=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
+        await page.Locator("[data-chart=backlog-ageing] [data-clickable=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
         await page.WaitForFunctionAsync("() => document.querySelector('[data-chart=backlog-ageing] .js-plotly-plot')?.data?.length > 0");
 
         // Bars are drawn bottom-up, so the last path is the first bucket, 0-3 days.

@@ -1,20 +1,17 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace Complaints.Dashboards.Components.Charts;
 
-/// <summary>What every plotly chart here needs: the reader's number separators, and the index of a clicked point.</summary>
+/// <summary>What every plotly chart here needs: plotly.js itself, and the reader's number separators.</summary>
 public static class ChartSupport
 {
+    /// <summary>
+    /// plotly.js as Plotly.Blazor serves it: the basic bundle (bar, scatter) is a third of the full one. The package
+    /// names it by version, not by content hash, so the path is written out here, once.
+    /// </summary>
+    public const string PlotlyScript = "_content/Plotly.Blazor/plotly-basic-3.7.0.min.js";
+
     /// <summary>plotly's decimal then thousands separator, from the reader's culture (".," in English, ", " in Polish).</summary>
     public static string Separators() =>
         CultureInfo.CurrentCulture.NumberFormat.NumberDecimalSeparator + CultureInfo.CurrentCulture.NumberFormat.NumberGroupSeparator;
-
-    /// <summary>plotly's point index arrives as JSON (a JsonElement), or as a number; -1 when it is neither.</summary>
-    public static int IndexOf(object? value) => value switch
-    {
-        JsonElement { ValueKind: JsonValueKind.Number } json => json.GetInt32(),
-        IConvertible number => Convert.ToInt32(number, CultureInfo.InvariantCulture),
-        _ => -1,
-    };
 }
