@@ -36,6 +36,13 @@ public abstract class FilteredPage : ComponentBase
     protected Task<T> FigureAsync<T>(string name, Complaints.Warehouse.ComplaintFilter filter, Func<T> query) where T : notnull =>
         Task.Run(() => filter.IsJudgedNow ? query() : Figures.GetOrAdd($"{GetType().Name}/{name}/{filter}", query));
 
+    /// <summary>Shows one figure as soon as it is back: the page streams, each chart appearing when its query is done.</summary>
+    protected async Task Show<T>(Task<T> figure, Action<T> set)
+    {
+        set(await figure);
+        StateHasChanged();
+    }
+
     /// <summary>The complaint list behind a figure: this page's filters, narrowed further by the figure's own.</summary>
     protected string ComplaintsBehind(params (string Name, string? Value)[] narrower) => "/complaints" + Filters.ToQueryString(narrower);
 }
