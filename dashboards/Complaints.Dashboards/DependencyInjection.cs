@@ -20,6 +20,7 @@ public static class DependencyInjection
         builder.Services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.Section));
         builder.Services.AddLocalization();
         builder.Services.Configure<RequestLocalizationOptions>(Cultures.Configure);
+        builder.Services.AddHostedService<Features.Warming.PageWarmer>();
         return builder;
     }
 

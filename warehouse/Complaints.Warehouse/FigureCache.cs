@@ -13,6 +13,9 @@ public sealed class FigureCache(WarehouseDatabase warehouse)
 
     private (long WriteCount, ConcurrentDictionary<string, object> Figures) _current = (-1, new());
 
+    /// <summary>The keys of the figures kept for the warehouse as it stands now.</summary>
+    public IReadOnlyCollection<string> Keys => _current.WriteCount == warehouse.WriteCount ? _current.Figures.Keys.ToList() : [];
+
     public T GetOrAdd<T>(string key, Func<T> compute) where T : notnull
     {
         var writes = warehouse.WriteCount;

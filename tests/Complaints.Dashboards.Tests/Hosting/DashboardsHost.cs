@@ -61,6 +61,8 @@ public static class TestApp
             web.UseSetting("Reporting:Currency", "PLN");
             // Inbox folders go to a temporary place unless a test names one: never into the source tree.
             web.UseSetting("Ingest:Root", Path.Combine(Path.GetTempPath(), $"complaints-test-ingest-{Guid.NewGuid():N}"));
+            // Pages are not warmed unless a test asks: the warming's own requests would run beside every test's.
+            web.UseSetting(Features.Warming.PageWarmer.Setting, "false");
             foreach (var (key, value) in settings)
                 web.UseSetting(key, value);
             // Open Blazor circuits would otherwise hold the shutdown for the default 30 s.
