@@ -66,8 +66,8 @@ internal static class StagedRowChecks
     private static string Typed(FeedColumn column) => $"try_cast(nullif(trim({column.Name}), '') AS {column.DuckDbType})";
 
     /// <summary>
-    /// Leading and trailing spaces removed, checked before trimming: trim copies every long text (descriptions), and
-    /// that was a quarter of a million-row load.
+    /// Leading and trailing spaces removed, looked for before trimming: trim copies every long text (descriptions),
+    /// 1.5 s of a million-row load.
     /// </summary>
     private static string TrimSpaces(string column) => $"CASE WHEN {column} LIKE ' %' OR {column} LIKE '% ' THEN trim({column}) ELSE {column} END";
 
