@@ -60,25 +60,8 @@ internal sealed class CsvRowWriter : IDisposable
         Separate();
         if (value is not { } v)
             return;
-
-        // Formatted by hand: a custom format string is parsed on every call, which at some twenty
-        // timestamps per complaint is a noticeable share of a large run.
-        var text = _scratch.AsSpan();
-        var local = v.DateTime;
-        WriteDate(DateOnly.FromDateTime(local), text);
-        text[10] = 'T';
-        TwoDigits(local.Hour, text[11..]);
-        text[13] = ':';
-        TwoDigits(local.Minute, text[14..]);
-        text[16] = ':';
-        TwoDigits(local.Second, text[17..]);
-        var offsetMinutes = (int)v.Offset.TotalMinutes;
-        text[19] = offsetMinutes < 0 ? '-' : '+';
-        offsetMinutes = Math.Abs(offsetMinutes);
-        TwoDigits(offsetMinutes / 60, text[20..]);
-        text[22] = ':';
-        TwoDigits(offsetMinutes % 60, text[23..]);
-        _writer.Write(_scratch, 0, 25);
+        IsoText.Instant(v, _scratch);
+        _writer.Write(_scratch, 0, IsoText.InstantLength);
     }
 
     /// <summary>ISO 8601 calendar date, <c>2025-03-04</c>.</summary>
@@ -87,8 +70,8 @@ internal sealed class CsvRowWriter : IDisposable
         Separate();
         if (value is not { } v)
             return;
-        WriteDate(v, _scratch);
-        _writer.Write(_scratch, 0, 10);
+        IsoText.Date(v, _scratch);
+        _writer.Write(_scratch, 0, IsoText.DateLength);
     }
 
     public void Integer(long? value)
@@ -117,22 +100,6 @@ internal sealed class CsvRowWriter : IDisposable
     }
 
     public void Dispose() => _writer.Dispose();
-
-    private static void WriteDate(DateOnly date, Span<char> text)
-    {
-        TwoDigits(date.Year / 100, text);
-        TwoDigits(date.Year % 100, text[2..]);
-        text[4] = '-';
-        TwoDigits(date.Month, text[5..]);
-        text[7] = '-';
-        TwoDigits(date.Day, text[8..]);
-    }
-
-    private static void TwoDigits(int value, Span<char> text)
-    {
-        text[0] = (char)('0' + value / 10);
-        text[1] = (char)('0' + value % 10);
-    }
 
     private void Separate()
     {

@@ -11,22 +11,40 @@ namespace Complaints.Ingest.Profiles;
 /// that cannot be mapped (a date not in the profile's format, a blank required field) is left empty and reported
 /// as a <see cref="MappingProblem"/> naming the source column, so the row goes to quarantine with the source's words.
 /// </summary>
-public sealed partial class RecordMapper(MappingProfile profile)
+public sealed partial class RecordMapper
 {
-    private readonly FeedLayout _layout = profile.Layout;
+    private readonly MappingProfile _profile;
+    private readonly ColumnPlan[] _plan;
+
+    /// <summary>
+    /// What a profile says about one canonical column, worked out once rather than per record: its field, the source
+    /// column(s) a problem names, and for dates the local formats and whether ISO text is accepted.
+    /// </summary>
+    private sealed record ColumnPlan(FeedColumn Column, FieldMap? Field, string SourceColumn, string[] Formats, bool AcceptsIso, string[] LocalFormats);
+
+    public RecordMapper(MappingProfile profile)
+    {
+        _profile = profile;
+        _plan = profile.Layout.Columns.Select(column =>
+        {
+            var field = profile.Fields.GetValueOrDefault(column.Name);
+            var formats = field?.Formats ?? profile.DateFormats;
+            return new ColumnPlan(column, field, field is null ? "" : field.Column ?? string.Join("+", field.Columns ?? field.HashOf ?? []),
+                formats, formats.Contains("iso"), formats.Where(f => f != "iso").ToArray());
+        }).ToArray();
+    }
 
     public string?[] Map(SourceRecord record, long recordIndex, List<MappingProblem> problems)
     {
-        var row = new string?[_layout.Columns.Count];
+        var row = new string?[_plan.Length];
         for (var i = 0; i < row.Length; i++)
         {
-            var column = _layout.Columns[i];
-            if (!profile.Fields.TryGetValue(column.Name, out var field))
+            var plan = _plan[i];
+            if (plan.Field is not { } field)
             {
-                row[i] = column.Name == "source" ? profile.Source : null;
+                row[i] = plan.Column.Name == "source" ? _profile.Source : null;
                 continue;
             }
-            var sourceColumn = field.Column ?? string.Join("+", field.Columns ?? field.HashOf ?? []);
             var value = Read(field, record);
             if (string.IsNullOrWhiteSpace(value))
                 value = field.Default;
@@ -35,19 +53,19 @@ public sealed partial class RecordMapper(MappingProfile profile)
 
             if (string.IsNullOrWhiteSpace(value))
             {
-                if (column.Required)
-                    problems.Add(new MappingProblem(recordIndex, column.Name, sourceColumn, $"a value is required ({column.Name}), and the source's is blank"));
+                if (plan.Column.Required)
+                    problems.Add(new MappingProblem(recordIndex, plan.Column.Name, plan.SourceColumn, $"a value is required ({plan.Column.Name}), and the source's is blank"));
                 continue;
             }
-            var (converted, reason) = ConvertValue(column, field, value);
+            var (converted, reason) = ConvertValue(plan, value);
             if (reason is not null)
-                problems.Add(new MappingProblem(recordIndex, column.Name, sourceColumn, reason));
+                problems.Add(new MappingProblem(recordIndex, plan.Column.Name, plan.SourceColumn, reason));
             row[i] = converted;
         }
         return row;
     }
 
-    private static string? Read(FieldMap field, SourceRecord record)
+    private string? Read(FieldMap field, SourceRecord record)
     {
         if (field.Constant is not null) return field.Constant;
         if (field.Column is not null) return record.Values.GetValueOrDefault(field.Column);
@@ -56,7 +74,26 @@ public sealed partial class RecordMapper(MappingProfile profile)
                 .Where(v => !string.IsNullOrEmpty(v)).Select(v => field.Slug ? Slugify(v!) : v));
         // Unit separator between values: ("ab", "c") and ("a", "bc") must not hash alike.
         var key = string.Join('\u001F', field.HashOf!.Select(c => record.Values.GetValueOrDefault(c)?.Trim() ?? ""));
-        return field.Prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..20];
+        if (!_derivedIds.TryGetValue(key, out var id))
+        {
+            id = DerivedId(key);
+            if (_derivedIds.Count < DerivedIdsKept)
+                _derivedIds[key] = id;
+        }
+        return field.Prefix + id;
+    }
+
+    // A customer named on many records is hashed once: SHA-256 was a third of mapping a million complaints.
+    private const int DerivedIdsKept = 250_000;
+    private readonly Dictionary<string, string> _derivedIds = new(StringComparer.Ordinal);
+
+    /// <summary>The first 20 hex digits of the key's SHA-256: stable across runs, so a source without ids updates its records.</summary>
+    private static string DerivedId(string key)
+    {
+        var bytes = Encoding.UTF8.GetBytes(key);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(bytes, hash);
+        return Convert.ToHexStringLower(hash[..10]);
     }
 
     private static string Translate(FieldMap field, string value)
@@ -71,35 +108,33 @@ public sealed partial class RecordMapper(MappingProfile profile)
         return field.Slug && field.Columns is null ? Slugify(value) : value;
     }
 
-    private (string? Value, string? Reason) ConvertValue(FeedColumn column, FieldMap field, string value)
+    private (string? Value, string? Reason) ConvertValue(ColumnPlan plan, string value)
     {
+        var column = plan.Column;
         switch (column.DuckDbType)
         {
             case "TIMESTAMPTZ" or "DATE":
-                var formats = field.Formats ?? profile.DateFormats;
-                if (formats.Length == 0) return (value, null); // already canonical; the loader checks it
-                if (formats.Contains("iso") && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+                if (plan.Formats.Length == 0) return (value, null); // already canonical; the loader checks it
+                if (plan.AcceptsIso && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
                     && (value.EndsWith('Z') || value.LastIndexOfAny(['+', '-']) > 10))
-                    return (column.DuckDbType == "DATE" ? instant.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : instant.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture), null);
-                var local = formats.Where(f => f != "iso").ToArray();
-                if (local.Length > 0 && DateTime.TryParseExact(value, local, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var time))
+                    return (column.DuckDbType == "DATE" ? IsoText.Date(DateOnly.FromDateTime(instant.DateTime)) : IsoText.Instant(instant), null);
+                if (plan.LocalFormats.Length > 0 && DateTime.TryParseExact(value, plan.LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var time))
                 {
-                    if (column.DuckDbType == "DATE") return (time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null);
+                    if (column.DuckDbType == "DATE") return (IsoText.Date(DateOnly.FromDateTime(time)), null);
                     // A local time in the spring gap does not exist; it is read with the offset in force just before it.
-                    var offset = profile.Zone.GetUtcOffset(time);
-                    return (new DateTimeOffset(time, offset).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture), null);
+                    return (IsoText.Instant(new DateTimeOffset(time, _profile.Zone.GetUtcOffset(time))), null);
                 }
-                return (null, $"'{Shorten(value)}' does not match the date format {string.Join(" or ", formats)}");
+                return (null, $"'{Shorten(value)}' does not match the date format {string.Join(" or ", plan.Formats)}");
             case var t when t.StartsWith("DECIMAL", StringComparison.Ordinal):
                 // Thousands separators only where they group digits by three: "12,50" read with '.' must not become 1250.
-                var comma = profile.DecimalSeparator == ",";
+                var comma = _profile.DecimalSeparator == ",";
                 var grouped = comma ? GroupedWithComma().IsMatch(value) : GroupedWithPoint().IsMatch(value);
                 var number = !grouped ? null : comma
                     ? value.Replace(" ", "").Replace("\u00A0", "").Replace(".", "").Replace(',', '.')
                     : value.Replace(",", "");
                 return decimal.TryParse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
                     ? (amount.ToString(CultureInfo.InvariantCulture), null)
-                    : (null, $"'{Shorten(value)}' is not an amount with '{profile.DecimalSeparator}' as the decimal separator");
+                    : (null, $"'{Shorten(value)}' is not an amount with '{_profile.DecimalSeparator}' as the decimal separator");
             default:
                 return (value, null);
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Complaints.Ingest.Loading;
@@ -105,59 +106,77 @@ public sealed class DelimitedTextReader : ISourceReader
     public IEnumerable<SourceRecord> Records()
     {
         using var text = new StreamReader(_path, _encoding, detectEncodingFromByteOrderMarks: true);
+        // Each record's fields are looked up by the header's positions, worked out once (a repeated name keeps its first).
+        var positions = new Dictionary<string, int>(_header.Length, StringComparer.Ordinal);
+        for (var i = 0; i < _header.Length; i++)
+            positions.TryAdd(_header[i], i);
         var index = 0;
         foreach (var (line, fields) in Parse(text, _delimiter))
         {
             if (index++ <= _headerIndex)
                 continue;
-            // A short row (the last CFPB row lacks its trailing field) reads as blanks at the end.
-            var values = new Dictionary<string, string>(_header.Length, StringComparer.Ordinal);
-            for (var i = 0; i < _header.Length; i++)
-                values.TryAdd(_header[i], i < fields.Count ? fields[i] : "");
-            yield return new SourceRecord(line, values);
+            yield return new SourceRecord(line, new FieldsByName(positions, fields));
         }
     }
 
-    /// <summary>Splits text into records of fields, with the line each record starts on. Blank lines are skipped.</summary>
+    /// <summary>
+    /// Splits text into records of fields, with the line each record starts on. Blank lines are skipped. Reads blocks
+    /// and copies runs of ordinary characters at once: a character at a time was a fifth of a million-row mapping.
+    /// </summary>
     internal static IEnumerable<(long Line, List<string> Fields)> Parse(TextReader text, char delimiter)
     {
+        var special = SearchValues.Create([delimiter, '"', '\n', '\r']);
+        var buffer = new char[1 << 16];
+        int length = 0, position = 0;
         var fields = new List<string>();
         var field = new StringBuilder();
         long line = 1, start = 1;
         var inQuotes = false;
         var quotedField = false;
-        int ch;
-        while ((ch = text.Read()) != -1)
+
+        bool NextIs(char expected)
         {
-            var c = (char)ch;
+            if (position == length)
+                (length, position) = (text.Read(buffer, 0, buffer.Length), 0);
+            return position < length && buffer[position] == expected;
+        }
+
+        while (true)
+        {
+            if (position == length)
+            {
+                (length, position) = (text.Read(buffer, 0, buffer.Length), 0);
+                if (length == 0)
+                    break;
+            }
+            var (run, c) = NextRun(buffer, ref position, length, inQuotes ? QuotedSpecial : special);
+            field.Append(buffer, run.Start, run.Length);
+            if (c is null)
+                continue;
             if (inQuotes)
             {
                 if (c == '"')
                 {
-                    if (text.Peek() == '"') { text.Read(); field.Append('"'); }
+                    if (NextIs('"')) { position++; field.Append('"'); }
                     else inQuotes = false;
                 }
                 else
                 {
-                    if (c == '\n' || (c == '\r' && text.Peek() != '\n')) line++;
-                    field.Append(c);
+                    if (c == '\n' || (c == '\r' && !NextIs('\n'))) line++;
+                    field.Append(c.Value);
                 }
                 continue;
             }
             if (c == '"' && field.Length == 0 && !quotedField) { inQuotes = quotedField = true; continue; }
             if (c == delimiter) { fields.Add(field.ToString()); field.Clear(); quotedField = false; continue; }
-            if (c == '\r' && text.Peek() == '\n') continue;
-            if (c is '\n' or '\r')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-                quotedField = false;
-                if (fields.Count > 1 || fields[0].Length > 0) yield return (start, fields);
-                fields = [];
-                start = ++line;
-                continue;
-            }
-            field.Append(c);
+            if (c == '"') { field.Append('"'); continue; }
+            if (c == '\r' && NextIs('\n')) continue;
+            fields.Add(field.ToString());
+            field.Clear();
+            quotedField = false;
+            if (fields.Count > 1 || fields[0].Length > 0) yield return (start, fields);
+            fields = [];
+            start = ++line;
         }
         if (field.Length > 0 || fields.Count > 0 || quotedField)
         {
@@ -165,6 +184,49 @@ public sealed class DelimitedTextReader : ISourceReader
             yield return (start, fields);
         }
     }
+
+    private static readonly SearchValues<char> QuotedSpecial = SearchValues.Create("\"\n\r");
+
+    /// <summary>The ordinary characters from <paramref name="position"/> up to the next special one (consumed and returned), or to the end of the block.</summary>
+    private static ((int Start, int Length) Run, char? Special) NextRun(char[] buffer, ref int position, int length, SearchValues<char> special)
+    {
+        var from = position;
+        var at = buffer.AsSpan(from, length - from).IndexOfAny(special);
+        if (at < 0)
+        {
+            position = length;
+            return ((from, length - from), null);
+        }
+        position = from + at + 1;
+        return ((from, at), buffer[from + at]);
+    }
+}
+
+/// <summary>
+/// One delimited record's fields by column name, through the header's positions shared by all records. A short row
+/// (the last CFPB row lacks its trailing field) reads as blanks at the end.
+/// </summary>
+internal sealed class FieldsByName(IReadOnlyDictionary<string, int> positions, List<string> fields) : IReadOnlyDictionary<string, string>
+{
+    public string this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
+    public IEnumerable<string> Keys => positions.Keys;
+    public IEnumerable<string> Values => positions.Values.Select(At);
+    public int Count => positions.Count;
+    public bool ContainsKey(string key) => positions.ContainsKey(key);
+
+    public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value)
+    {
+        var found = positions.TryGetValue(key, out var position);
+        value = found ? At(position) : null;
+        return found;
+    }
+
+    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() =>
+        positions.Select(p => new KeyValuePair<string, string>(p.Key, At(p.Value))).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private string At(int position) => position < fields.Count ? fields[position] : "";
 }
 
 /// <summary>JSON Lines: one object per line; its top-level properties are the columns (nested values as their JSON text).</summary>

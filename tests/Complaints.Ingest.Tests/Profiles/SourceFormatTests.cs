@@ -149,4 +149,41 @@ public sealed class SourceFormatTests : IAsyncLifetime
 
         Assert.Equal((LoadStatus.Loaded, 5L, 0L), (result.Status, result.RowsInserted, result.RowsQuarantined));
     }
+
+    [Fact]
+    public void Delimited_records_read_alike_wherever_the_reader_s_blocks_end()
+    {
+        // Records of varying length with quotes, doubled quotes, CR LF and bare LF inside fields; a first record of
+        // growing length shifts where the reader's 64K blocks end, so they end at every place in a record.
+        var random = new Random(7);
+        var comments = Enumerable.Range(0, 1_500).Select(i => random.Next(4) switch
+        {
+            0 => new string('x', random.Next(0, 90)),
+            1 => $"powiedział \"{new string('y', random.Next(0, 40))}\"; i tyle",
+            2 => $"pierwsza linia\r\ndruga {i}\ntrzecia",
+            _ => "",
+        }).ToList();
+        var profile = Profile("""{ "type": "csv", "delimiter": ";" }""");
+
+        for (var shift = 0; shift < 160; shift++)
+        {
+            var expected = new List<(long Line, string Id, string Comment)>();
+            var csv = new StringBuilder("Id;Reklamacja;Wysłano;Ocena;Komentarz\r\n");
+            var line = 2L;
+            foreach (var (comment, i) in comments.Prepend(new string('p', shift)).Select((c, i) => (c, i)))
+            {
+                var quoted = comment.Contains('"') || comment.Contains(';') || comment.Contains('\n');
+                csv.Append($"A{i};C{i};01.02.2025 10:00;{1 + i % 5};")
+                   .Append(quoted ? "\"" + comment.Replace("\"", "\"\"") + "\"" : comment).Append("\r\n");
+                expected.Add((line, $"A{i}", comment));
+                line += 1 + comment.Count(c => c == '\n');
+            }
+            var path = _warehouse.WriteFile($"blocks-{shift}.csv", csv.ToString());
+
+            var records = SourceReaders.Open(path, profile).Records().Select(r => (r.Line, r.Values["Id"], r.Values["Komentarz"])).ToList();
+
+            Assert.True(new FileInfo(path).Length > 65_536 + 200);
+            Assert.Equal(expected, records);
+        }
+    }
 }
