@@ -153,6 +153,8 @@ public sealed class RunRollbackTests : IAsyncLifetime
         await Load("costs1.csv", FeedLayouts.Costs, Cost("K1", "C1", "10.00", "2024-02-10T09:00:00+01:00"));
         var second = await Load("costs2.csv", FeedLayouts.Costs,
             Cost("K1", "C1", "12.50", "2024-02-11T09:00:00+01:00"), Cost("K2", "C1", "7.00", "2024-02-11T09:00:00+01:00"));
+        using (var updated = _warehouse.Database.OpenConnection()) // one row per key: no index guards it (migration 0010)
+            Assert.Equal("K1:12.50,K2:7.00", updated.Scalar<string>("SELECT string_agg(external_id || ':' || amount, ',' ORDER BY external_id) FROM costs"));
 
         var result = await _rollback.RollBackAsync(second.RunId, "admin key");
 
