@@ -192,7 +192,9 @@ public static class PageBenchmark
     {
         private readonly Process _process;
 
-        private Host(Process process, string url) => (_process, Url) = (process, url);
+        private readonly string _inbox;
+
+        private Host(Process process, string url, string inbox) => (_process, Url, _inbox) = (process, url, inbox);
 
         public string Url { get; }
 
@@ -228,7 +230,7 @@ public static class PageBenchmark
             if (warmPages)
                 await warmed.Task.WaitAsync(TimeSpan.FromMinutes(5));
             Console.WriteLine($"  host listening on {url}");
-            return new Host(process, url);
+            return new Host(process, url, inbox);
         }
 
         public void Dispose()
@@ -237,6 +239,7 @@ public static class PageBenchmark
                 _process.Kill(entireProcessTree: true);
             _process.WaitForExit();
             _process.Dispose();
+            Directory.Delete(_inbox, recursive: true);
         }
     }
 }
