@@ -92,13 +92,11 @@ public static class PageBenchmark
             Add("Feedback", "whole page", () => feedback.GetAsync(filter).GetAwaiter().GetResult());
             Add("Complaints", "count + first page", () =>
             {
-                list.Count(filter, null);
-                list.Page(filter, null, ComplaintSort.Received, descending: true, offset: 0, limit: 50);
+                list.CountAndPage(filter, null, ComplaintSort.Received, descending: true, offset: 0, limit: 50);
             });
             Add("Complaints", "search \"pralka\", count + first page", () =>
             {
-                list.Count(filter, "pralka");
-                list.Page(filter, "pralka", ComplaintSort.Received, descending: true, offset: 0, limit: 50);
+                list.CountAndPage(filter, "pralka", ComplaintSort.Received, descending: true, offset: 0, limit: 50);
             });
         }
     }

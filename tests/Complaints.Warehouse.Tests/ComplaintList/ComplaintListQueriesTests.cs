@@ -39,6 +39,25 @@ public sealed class ComplaintListQueriesTests
         Assert.Equal(1, queries.Count(ComplaintFilter.All, search));
     }
 
+    [Theory]
+    [InlineData(ComplaintSort.Received, true, 0)]
+    [InlineData(ComplaintSort.Product, false, 1)]
+    [InlineData(ComplaintSort.Status, true, 2)]
+    [InlineData(ComplaintSort.Channel, false, 5)] // past the last match: no rows, the count still comes back
+    public async Task A_search_counts_and_pages_in_one_pass_as_the_two_queries_do(ComplaintSort sort, bool descending, int offset)
+    {
+        var (warehouse, queries) = await WithComplaints(
+            ("C1", "Pralka przecieka."), ("C2", "Pralka nie wiruje."), ("C3", "Telewizor ma smugę."), ("C4", "PRALKĄ trzęsie."), ("C5", "pralka"));
+        using var _ = warehouse;
+
+        var (count, items) = queries.CountAndPage(ComplaintFilter.All, "pralka", sort, descending, offset, limit: 2);
+
+        Assert.Equal(queries.Count(ComplaintFilter.All, "pralka"), count);
+        Assert.Equal(4, count);
+        Assert.Equal(queries.Page(ComplaintFilter.All, "pralka", sort, descending, offset, limit: 2), items);
+        Assert.Equal(offset >= 4 ? 0 : Math.Min(2, 4 - offset), items.Count);
+    }
+
     [Fact]
     public async Task Search_text_is_data_not_a_pattern()
     {

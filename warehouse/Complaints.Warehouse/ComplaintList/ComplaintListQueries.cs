@@ -27,34 +27,69 @@ public sealed class ComplaintListQueries(WarehouseDatabase warehouse, IOptions<R
 
     public IReadOnlyList<ComplaintListItem> Page(ComplaintFilter filter, string? search, ComplaintSort sort, bool descending, int offset, int limit)
     {
-        // The ORDER BY comes from this closed list, never from the request's text.
-        var order = sort switch
-        {
-            ComplaintSort.Product => "product_name",
-            ComplaintSort.Status => "c.status",
-            ComplaintSort.Channel => "c.channel",
-            _ => "c.received_at",
-        } + (descending ? " DESC" : " ASC") + ", c.source, c.external_id";
-        // The page is cut first and only its rows meet the customers: joining all of them before the cut was 10x slower at 1M.
         using var connection = warehouse.OpenConnection();
-        return connection.QueryList($"""
-            SELECT c.source, c.external_id, c.received_at, c.product_sku, c.product_name, c.product_line,
-                   c.channel, c.status, c.defect_category, cu.segment, left(c.description, 160)
-            FROM (
-                SELECT c.*, coalesce(p.name, c.product_sku) AS product_name, coalesce(p.product_line, 'Unknown') AS product_line
-                FROM complaints c
-                LEFT JOIN products p ON p.sku = c.product_sku
-                WHERE {filter.Predicate} AND {SearchPredicate(search)}
-                ORDER BY {order}
-                LIMIT $limit OFFSET $offset
-            ) c
-            LEFT JOIN customers cu ON cu.source = c.source AND cu.customer_id = c.customer_id
-            ORDER BY {order}
-            """,
-            r => new ComplaintListItem(r.GetString(0), r.GetString(1), r.GetInstant(2), r.GetString(3), r.GetString(4), r.GetString(5),
-                r.NullableString(6), r.GetString(7), r.NullableString(8), r.NullableString(9), r.NullableString(10)),
-            [.. Parameters(filter, search), ("limit", limit), ("offset", offset)]);
+        return connection.QueryList($"{PageSql($"{filter.Predicate} AND {SearchPredicate(search)}", sort, descending, "LIMIT $limit OFFSET $offset")} ORDER BY {Order(sort, descending)}",
+            r => Item(r, 0), [.. Parameters(filter, search), ("limit", limit), ("offset", offset)]);
     }
+
+    /// <summary>
+    /// The count and one page together. A search reads every description, so it is run once: its matches' sort keys
+    /// are kept, counted and cut to the page, and only the page's complaints are read in full (the count and the page
+    /// as two queries took 330 ms at a million complaints, this 220 ms). Without a search the two plain queries are quicker.
+    /// </summary>
+    public (long Count, IReadOnlyList<ComplaintListItem> Items) CountAndPage(ComplaintFilter filter, string? search, ComplaintSort sort, bool descending, int offset, int limit)
+    {
+        if (Search(search) is null)
+            return (Count(filter, null), Page(filter, null, sort, descending, offset, limit));
+        using var connection = warehouse.OpenConnection();
+        // One row even for an empty page (the left join), carrying the count.
+        var rows = connection.QueryList($"""
+            WITH hits AS MATERIALIZED (
+                SELECT c.complaint_key, c.source, c.external_id, c.received_at, c.status, c.channel, coalesce(p.name, c.product_sku) AS product_name
+                FROM complaints c LEFT JOIN products p ON p.sku = c.product_sku
+                WHERE {filter.Predicate} AND {SearchPredicate(search)}),
+            chosen AS (SELECT c.complaint_key FROM hits c ORDER BY {Order(sort, descending)} LIMIT $limit OFFSET $offset),
+            page AS ({PageSql("c.complaint_key IN (SELECT complaint_key FROM chosen)", sort, descending, cut: "")})
+            SELECT (SELECT count(*) FROM hits), page.*
+            FROM (SELECT 1) AS one LEFT JOIN page ON TRUE
+            ORDER BY {Order(sort, descending, "page.")}
+            """,
+            r => (Count: r.GetInt64(0), Item: r.IsDBNull(1) ? null : Item(r, 1)),
+            [.. Parameters(filter, search), ("limit", limit), ("offset", offset)]);
+        return (rows[0].Count, rows.Where(row => row.Item is not null).Select(row => row.Item!).ToList());
+    }
+
+    /// <summary>
+    /// The complaints that meet <paramref name="where"/>, sorted and <paramref name="cut"/> to a page before the
+    /// customers are joined: joining all of them before the cut was 10x slower at a million. Its columns are those
+    /// <see cref="Item"/> reads.
+    /// </summary>
+    private static string PageSql(string where, ComplaintSort sort, bool descending, string cut) => $"""
+        SELECT c.source, c.external_id, c.received_at, c.product_sku, c.product_name, c.product_line,
+               c.channel, c.status, c.defect_category, cu.segment, left(c.description, 160) AS description
+        FROM (
+            SELECT c.*, coalesce(p.name, c.product_sku) AS product_name, coalesce(p.product_line, 'Unknown') AS product_line
+            FROM complaints c
+            LEFT JOIN products p ON p.sku = c.product_sku
+            WHERE {where}
+            ORDER BY {Order(sort, descending)}
+            {cut}
+        ) c
+        LEFT JOIN customers cu ON cu.source = c.source AND cu.customer_id = c.customer_id
+        """;
+
+    /// <summary>The ORDER BY, from this closed list, never from the request's text; <paramref name="table"/> qualifies its columns.</summary>
+    private static string Order(ComplaintSort sort, bool descending, string table = "c.") => sort switch
+    {
+        ComplaintSort.Product => "product_name",
+        ComplaintSort.Status => $"{table}status",
+        ComplaintSort.Channel => $"{table}channel",
+        _ => $"{table}received_at",
+    } + (descending ? " DESC" : " ASC") + $", {table}source, {table}external_id";
+
+    private static ComplaintListItem Item(System.Data.IDataRecord r, int first) => new(
+        r.GetString(first), r.GetString(first + 1), r.GetInstant(first + 2), r.GetString(first + 3), r.GetString(first + 4), r.GetString(first + 5),
+        r.NullableString(first + 6), r.GetString(first + 7), r.NullableString(first + 8), r.NullableString(first + 9), r.NullableString(first + 10));
 
     // Breach and age filters are judged as of the link's instant, or now.
     private (string, object?)[] Parameters(ComplaintFilter filter, string? search) =>
