@@ -2,6 +2,7 @@ using System.Globalization;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
 using ClosedXML.Excel;
+using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
 using DuckDB.NET.Data;
 
@@ -14,11 +15,11 @@ internal static class SourceValues
     {
         null or DBNull => "",
         string s => s,
-        DateTimeOffset instant => instant.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture),
+        DateTimeOffset instant => IsoText.Instant(instant),
         // A time without a zone stays local, written as yyyy-MM-dd HH:mm:ss for the profile's formats and time zone.
         DateTime { Kind: DateTimeKind.Utc } utc => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
         DateTime local => local.TimeOfDay == TimeSpan.Zero ? local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " 00:00:00" : local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateOnly date => IsoText.Date(date),
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

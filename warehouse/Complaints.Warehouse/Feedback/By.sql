@@ -1,14 +1,9 @@
 -- Survey answers per value of one dimension of their complaint. /*dimension*/ and /*label*/ are replaced by fixed
--- column expressions chosen in FeedbackQueries, never by request text.
+-- column expressions chosen in FeedbackQueries, never by request text; the scores placeholder by Scores.Columns.
 SELECT /*dimension*/                       AS value,
        /*label*/                           AS label,
        count(DISTINCT c.complaint_key)     AS complaints,
-       count(*)                            AS answers,
-       count(s.csat)                       AS csat_answers,
-       avg(s.csat)                         AS csat,
-       count(s.nps)                        AS nps_answers,
-       count(*) FILTER (WHERE s.nps >= 9)  AS promoters,
-       count(*) FILTER (WHERE s.nps <= 6)  AS detractors
+       /*scores*/
 FROM surveys s
 JOIN complaints c ON c.complaint_key = s.complaint_key
 LEFT JOIN products p ON p.sku = c.product_sku

@@ -8,12 +8,7 @@ WITH answers AS (
 )
 SELECT CASE WHEN days < 1 THEN 0 WHEN days < 3 THEN 1 WHEN days < 7 THEN 2 WHEN days < 14 THEN 3 ELSE 4 END AS bucket,
        count(DISTINCT complaint_key)       AS complaints,
-       count(*)                            AS answers,
-       count(csat)                         AS csat_answers,
-       avg(csat)                           AS csat,
-       count(nps)                          AS nps_answers,
-       count(*) FILTER (WHERE nps >= 9)    AS promoters,
-       count(*) FILTER (WHERE nps <= 6)    AS detractors
+       /*scores*/
 FROM answers
 GROUP BY bucket
 ORDER BY bucket

@@ -16,6 +16,16 @@ public sealed record FeedbackFigures(
 /// </summary>
 public sealed record Scores(long Answers, long CsatAnswers, double? Csat, long NpsAnswers, long Promoters, long Detractors, double? Nps)
 {
+    /// <summary>The aggregates <see cref="Read"/> takes, in its order, over a query's <c>csat</c> and <c>nps</c> columns; it stands for /*scores*/ in the feedback SQL.</summary>
+    public const string Columns = """
+        count(*)                          AS answers,
+               count(csat)                       AS csat_answers,
+               avg(csat)                         AS csat,
+               count(nps)                        AS nps_answers,
+               count(*) FILTER (WHERE nps >= 9)  AS promoters,
+               count(*) FILTER (WHERE nps <= 6)  AS detractors
+        """;
+
     public static Scores Read(IDataRecord r, int first)
     {
         long L(int i) => r.GetInt64(first + i);
@@ -75,7 +85,8 @@ public sealed class FeedbackQueries(WarehouseDatabase warehouse, IOptions<Report
         return new FeedbackGroup(bucket, bucket + " days", r.GetInt64(1), Scores.Read(r, 2));
     });
 
-    private static string Sql(string name) => Warehouse.Sql.Load(typeof(FeedbackQueries).Assembly, $"Feedback.{name}.sql");
+    private static string Sql(string name) =>
+        Warehouse.Sql.Load(typeof(FeedbackQueries).Assembly, $"Feedback.{name}.sql").Replace("/*scores*/", Scores.Columns, StringComparison.Ordinal);
 
     private List<T> Query<T>(string sql, ComplaintFilter filter, Func<IDataRecord, T> map)
     {

@@ -12,10 +12,5 @@ answers AS (
 )
 SELECT (SELECT count(*) FROM filtered WHERE settled)                                                               AS settled,
        (SELECT count(*) FROM filtered WHERE settled AND complaint_key IN (SELECT complaint_key FROM answers))        AS settled_surveyed,
-       count(*)                                                                                                    AS answers,
-       count(csat)                                                                                                 AS csat_answers,
-       avg(csat)                                                                                                   AS csat,
-       count(nps)                                                                                                  AS nps_answers,
-       count(*) FILTER (WHERE nps >= 9)                                                                            AS promoters,
-       count(*) FILTER (WHERE nps <= 6)                                                                            AS detractors
+       /*scores*/
 FROM answers
