@@ -30,7 +30,7 @@ public sealed class IngestCommandTests
     public async Task The_command_loads_the_CFPB_export_through_its_shipped_profile()
     {
         using var warehouse = await TempWarehouse.CreateAsync();
-        var cfpb = Path.GetFullPath(Path.Combine(Repository.Root, "..", "shared", "data", "cfpb", "consumer_complaints_2014.csv"));
+        var cfpb = Path.Combine(Repository.Root, "tests", "data", "cfpb", "consumer_complaints_2014.csv");
 
         var (code, output) = await Run("ingest", cfpb, "--feed", "complaints", "--profile", "cfpb-complaints", "--warehouse", Path.Combine(warehouse.Directory, "cli.duckdb"));
 

@@ -12,7 +12,7 @@ namespace Complaints.Ingest.Tests.Profiles;
 /// <summary>Files in their sources' own layouts load through mapping profiles into a real warehouse.</summary>
 public sealed class ProfiledLoadingTests : IAsyncLifetime
 {
-    private static readonly string CfpbFile = Path.GetFullPath(Path.Combine(Repository.Root, "..", "shared", "data", "cfpb", "consumer_complaints_2014.csv"));
+    private static readonly string CfpbFile = Path.Combine(Repository.Root, "tests", "data", "cfpb", "consumer_complaints_2014.csv");
     private static readonly string Samples = Path.Combine(AppContext.BaseDirectory, "Profiles", "Samples");
 
     private TempWarehouse _warehouse = null!;
