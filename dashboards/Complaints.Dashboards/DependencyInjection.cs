@@ -1,12 +1,15 @@
+using Quartz;
 using Complaints.Dashboards.Components;
 using Complaints.Dashboards.Features.Admin;
 using Complaints.Dashboards.Features.Costs;
+using Complaints.Dashboards.Features.Defects;
 using Complaints.Dashboards.Features.Feedback;
 using Complaints.Dashboards.Features.History;
 using Complaints.Dashboards.Features.Ingest;
 using Complaints.Dashboards.Features.Language;
 using Complaints.Dashboards.Features.Overview;
 using Complaints.Dashboards.Features.Products;
+using Complaints.Dashboards.Features.Risk;
 using Complaints.Dashboards.Features.Sla;
 
 namespace Complaints.Dashboards;
@@ -21,6 +24,13 @@ public static class DependencyInjection
         builder.Services.AddLocalization();
         builder.Services.Configure<RequestLocalizationOptions>(Cultures.Configure);
         builder.Services.AddHostedService<Features.Warming.PageWarmer>();
+        return builder;
+    }
+
+    /// <summary>The one Quartz scheduler of the host; each part adds its own jobs to it (AddIngest, AddModels).</summary>
+    public static IHostApplicationBuilder AddScheduler(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
     }
 
@@ -47,6 +57,8 @@ public static class DependencyInjection
         app.MapIngestEndpoints();
         app.MapLanguageEndpoints();
         app.MapHistoryEndpoints();
+        app.MapDefectsEndpoints();
+        app.MapRiskEndpoints();
         return app;
     }
 }

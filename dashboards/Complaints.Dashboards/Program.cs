@@ -1,6 +1,7 @@
 using Complaints.Dashboards;
 using Complaints.Dashboards.CommandLine;
 using Complaints.Ingest;
+using Complaints.Models;
 using Complaints.Warehouse;
 
 if (CommandLine.Handles(args))
@@ -12,7 +13,9 @@ if (!builder.Environment.IsDevelopment())
 
 builder.AddWarehouse();
 builder.AddIngest();
+builder.AddModels();
 builder.AddDashboards();
+builder.AddScheduler();
 
 var app = builder.Build();
 app.UseDashboards();

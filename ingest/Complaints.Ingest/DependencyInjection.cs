@@ -37,7 +37,6 @@ public static class DependencyInjection
                 quartz.AddTrigger(t => t.ForJob(job).WithIdentity($"inbox-{feed.Name}-schedule").WithCronSchedule(cron, c => c.InTimeZone(zone)));
             }
         });
-        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
     }
 

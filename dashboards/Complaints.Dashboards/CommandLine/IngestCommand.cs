@@ -31,7 +31,7 @@ public static class IngestCommand
             return Usage;
         }
 
-        using var host = BuildHost(warehousePath);
+        using var host = CommandHost.Build(warehousePath, b => b.AddIngestCore());
         var warehouse = host.Services.GetRequiredService<WarehouseDatabase>();
         try
         {
@@ -64,20 +64,6 @@ public static class IngestCommand
             _ => $"Rejected (run {result.RunId}), nothing stored: {result.Error}",
         });
         return result.Status == LoadStatus.Rejected ? Rejected : Loaded;
-    }
-
-    private static IHost BuildHost(string? warehousePath)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production,
-        });
-        builder.Configuration["Logging:LogLevel:Default"] = "Error"; // the command prints its own progress and outcome
-        if (warehousePath is not null)
-            builder.Configuration[$"{WarehouseOptions.Section}:Path"] = warehousePath;
-        builder.AddWarehouse();
-        builder.AddIngestCore();
-        return builder.Build();
     }
 
     private static bool TryParse(string[] args, out string? file, out FeedLayout? feed, out string? warehouse, out MappingProfile? profile, out string? problem)

@@ -1,0 +1,52 @@
+using Complaints.Dashboards.Features.Admin;
+using Complaints.Models.Defects;
+using Complaints.Warehouse;
+using Microsoft.Extensions.Options;
+
+namespace Complaints.Dashboards.Features.Defects;
+
+/// <summary>Recurring-defect signals as JSON, a series' weekly counts against its expectation, and the status workflow.</summary>
+public static class DefectsEndpoints
+{
+    public const string StatusPath = "/api/defects/status";
+
+    public static IEndpointRouteBuilder MapDefectsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/defects").WithTags("Defects");
+        api.MapGet("", (WarehouseDatabase warehouse, DefectSignals signals) =>
+        {
+            using var connection = warehouse.OpenConnection();
+            return TypedResults.Ok(new { asOf = signals.LastCompleteDay(), signals = signals.List(connection) });
+        });
+        api.MapGet("/weeks", (string key, DefectSignals signals) =>
+            signals.Weeks(key) is { Count: > 0 } weeks
+                ? Results.Ok(weeks)
+                : Results.Problem(title: "No such series", detail: $"There is no product or line series '{key}'; keys look like product|HA-0001|leaking.", statusCode: 404));
+        // The key is the guard (a forged cross-site form cannot know it), as for the other administrator forms.
+        api.MapPost("/status", SetStatus).DisableAntiforgery();
+        return app;
+    }
+
+    /// <summary>
+    /// Sets a signal's status (new, acknowledged, dismissed) with a reason, written to the audit log. A form post from
+    /// the page goes back to it with the outcome; an API call (JSON body) gets JSON.
+    /// </summary>
+    private static async Task<IResult> SetStatus(HttpRequest request, IOptions<AdminOptions> admin, DefectSignals signals, CancellationToken ct)
+    {
+        var fromPage = request.HasFormContentType;
+        StatusChange? change = fromPage
+            ? await request.ReadFormAsync(ct) is var form ? new StatusChange(form["key"].ToString(), form["status"].ToString(), form["reason"].ToString()) : null
+            : await request.ReadFromJsonAsync<StatusChange>(ct);
+        if (await AdminAccess.DenyAsync(request, admin) is { } denied)
+            return fromPage ? Results.Redirect("/defects?change=denied") : denied;
+        if (change is null || string.IsNullOrWhiteSpace(change.Key) || !DefectSignals.Statuses.Contains(change.Status) || string.IsNullOrWhiteSpace(change.Reason))
+            return fromPage ? Results.Redirect("/defects?change=incomplete")
+                : Results.Problem(title: "Incomplete change", detail: $"Send key, status ({string.Join(", ", DefectSignals.Statuses)}) and a reason.", statusCode: 400);
+        var actor = fromPage ? "administrator (defects page)" : "administrator (API)";
+        if (!await signals.SetStatusAsync(change.Key, change.Status, change.Reason.Trim(), actor, ct))
+            return fromPage ? Results.Redirect("/defects?change=unknown") : Results.Problem(title: "No such signal", detail: change.Key, statusCode: 404);
+        return fromPage ? Results.Redirect($"/defects?change=done") : Results.Ok(change);
+    }
+}
+
+public sealed record StatusChange(string Key, string Status, string Reason);

@@ -1,0 +1,51 @@
+using Complaints.Models.Alerts;
+using Complaints.Models.Defects;
+using Complaints.Models.Jobs;
+using Complaints.Models.Risk;
+using Complaints.Warehouse;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Complaints.Models;
+
+public static class DependencyInjection
+{
+    /// <summary>Recurring-defect signals and risk scores, refreshed after loads and hourly, retrained weekly, with alert digests.</summary>
+    public static IHostApplicationBuilder AddModels(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
+        builder.Services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section);
+        builder.Services.AddSingleton<DefectSignals>();
+        builder.Services.AddSingleton<RiskScores>();
+        builder.Services.AddSingleton<RiskQueries>();
+        builder.Services.AddSingleton<ModelRefresh>();
+        var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.AddSingleton(sp => new ModelAlerts(sp.GetRequiredService<IOptions<SmtpOptions>>(), sp.GetRequiredService<IOptions<AlertOptions>>(),
+            Path.Combine(contentRoot, sp.GetRequiredService<IOptions<ModelsOptions>>().Value.Outbox), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ModelAlerts>>()));
+
+        // Bad cron settings fail ModelsOptions' validation at start, naming the setting; here they are only left unscheduled.
+        var settings = builder.Configuration.GetSection(ModelsOptions.Section).Get<ModelsOptions>() ?? new ModelsOptions();
+        var zoneId = builder.Configuration[$"{ReportingOptions.Section}:TimeZone"] ?? new ReportingOptions().TimeZone;
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+        builder.Services.AddQuartz(quartz =>
+        {
+            if (CronExpression.TryParse(settings.RefreshSchedule, out _))
+            {
+                quartz.AddJob<ModelRefreshJob>(j => j.WithIdentity(ModelRefreshJob.Key));
+                quartz.AddTrigger(t => t.ForJob(ModelRefreshJob.Key).WithCronSchedule(settings.RefreshSchedule, c => c.InTimeZone(zone)));
+            }
+            if (CronExpression.TryParse(settings.TrainingSchedule, out _))
+            {
+                quartz.AddJob<RiskTrainingJob>(j => j.WithIdentity(RiskTrainingJob.Key));
+                quartz.AddTrigger(t => t.ForJob(RiskTrainingJob.Key).WithCronSchedule(settings.TrainingSchedule, c => c.InTimeZone(zone)));
+            }
+        });
+        return builder;
+    }
+}

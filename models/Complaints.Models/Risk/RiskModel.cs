@@ -1,0 +1,203 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.LightGbm;
+
+namespace Complaints.Models.Risk;
+
+/// <summary>
+/// A LightGBM classifier of whether a complaint will miss a deadline, trained on past snapshots. Its reasons are
+/// what-if contributions: how much the log-odds fall when one factor is set to its usual value (the training
+/// set's most common category or median), so they read as "letter channel +0.9".
+/// </summary>
+public sealed class RiskModel
+{
+    public static readonly string[] Categorical = [nameof(RiskSnapshot.ProductLine), nameof(RiskSnapshot.Channel), nameof(RiskSnapshot.Segment),
+        nameof(RiskSnapshot.Priority), nameof(RiskSnapshot.ComplaintType), nameof(RiskSnapshot.Expectation), nameof(RiskSnapshot.Status)];
+    public static readonly string[] Numeric = [nameof(RiskSnapshot.AgeHours), nameof(RiskSnapshot.AllowedHours), nameof(RiskSnapshot.Responded),
+        nameof(RiskSnapshot.StatusChanges), nameof(RiskSnapshot.HoursInStatus), nameof(RiskSnapshot.BacklogAtReceipt), nameof(RiskSnapshot.BacklogNow),
+        nameof(RiskSnapshot.DescriptionLength)];
+
+    private readonly MLContext _ml;
+    private readonly ITransformer _model;
+    private readonly RiskSnapshot _usual;
+
+    private RiskModel(MLContext ml, ITransformer model, RiskSnapshot usual)
+    {
+        _ml = ml;
+        _model = model;
+        _usual = usual;
+    }
+
+    public RiskTarget Target { get; private init; }
+
+    /// <summary>More labelled snapshots than this are sampled down (seeded): beyond it, more rows cost minutes and add little.</summary>
+    public const int MaxTrainingRows = 300_000;
+
+    public static RiskModel Train(IReadOnlyList<RiskSnapshot> snapshots, RiskTarget target, int seed)
+    {
+        var ml = new MLContext(seed);
+        var labelled = snapshots.Where(s => s.Missed(target) is not null).ToList();
+        if (labelled.Count > MaxTrainingRows)
+        {
+            var random = new Random(seed);
+            labelled = labelled.OrderBy(_ => random.Next()).Take(MaxTrainingRows).ToList();
+        }
+        var rows = labelled.Select(s => new TrainingRow(s, s.Missed(target)!.Value)).ToList();
+        var data = ml.Data.LoadFromEnumerable(rows.Select(r => r.ToInput()));
+        var pipeline = Features(ml).Append(ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+        {
+            LabelColumnName = nameof(ModelInput.Label),
+            FeatureColumnName = "Features",
+            NumberOfLeaves = 31,
+            NumberOfIterations = 200,
+            LearningRate = 0.05,
+            MinimumExampleCountPerLeaf = 50,
+            Seed = seed,
+            Verbose = false,
+            Silent = true,
+        }));
+        var model = pipeline.Fit(data);
+        return new RiskModel(ml, model, Usual(snapshots)) { Target = target };
+    }
+
+    /// <summary>The probability of a miss for each snapshot, in order.</summary>
+    public float[] Predict(IReadOnlyList<RiskSnapshot> snapshots)
+    {
+        if (snapshots.Count == 0) return [];
+        var input = _ml.Data.LoadFromEnumerable(snapshots.Select(s => ModelInput.From(s, false)));
+        return _model.Transform(input).GetColumn<float>("Probability").ToArray();
+    }
+
+    /// <summary>Each snapshot's factors that raise (or lower) its risk most, as log-odds against the usual value, largest first.</summary>
+    public IReadOnlyList<IReadOnlyList<RiskFactor>> Explain(IReadOnlyList<RiskSnapshot> snapshots, float[] probabilities, int top = 3)
+    {
+        var factors = new List<RiskFactor>[snapshots.Count];
+        for (var i = 0; i < factors.Length; i++) factors[i] = [];
+        foreach (var name in Categorical.Concat(Numeric).Where(n => n != nameof(RiskSnapshot.AllowedHours)))
+        {
+            var changed = snapshots.Select(s => WithUsual(s, name)).ToList();
+            var what = Predict(changed);
+            for (var i = 0; i < snapshots.Count; i++)
+            {
+                var delta = Logit(probabilities[i]) - Logit(what[i]);
+                if (Math.Abs(delta) >= 0.05)
+                    factors[i].Add(new RiskFactor(name, Describe(snapshots[i], name), delta));
+            }
+        }
+        return factors.Select(f => (IReadOnlyList<RiskFactor>)f.OrderByDescending(x => Math.Abs(x.LogOdds)).Take(top).ToList()).ToList();
+    }
+
+    public byte[] Save(IReadOnlyList<RiskSnapshot> schemaSample)
+    {
+        using var stream = new MemoryStream();
+        _ml.Model.Save(_model, _ml.Data.LoadFromEnumerable(schemaSample.Take(1).Select(s => ModelInput.From(s, false))).Schema, stream);
+        return stream.ToArray();
+    }
+
+    public static RiskModel Load(byte[] bytes, RiskTarget target, RiskSnapshot usual, int seed)
+    {
+        var ml = new MLContext(seed);
+        using var stream = new MemoryStream(bytes);
+        return new RiskModel(ml, ml.Model.Load(stream, out _), usual) { Target = target };
+    }
+
+    /// <summary>The typical complaint the reasons compare with: the most common value of each category, the median of each number.</summary>
+    public RiskSnapshot UsualSnapshot => _usual.Copy();
+
+    private static RiskSnapshot Usual(IReadOnlyList<RiskSnapshot> snapshots)
+    {
+        var usual = new RiskSnapshot();
+        foreach (var name in Categorical)
+        {
+            var property = typeof(RiskSnapshot).GetProperty(name)!;
+            property.SetValue(usual, snapshots.GroupBy(s => (string)property.GetValue(s)!).MaxBy(g => g.Count())?.Key ?? "");
+        }
+        foreach (var name in Numeric)
+        {
+            var property = typeof(RiskSnapshot).GetProperty(name)!;
+            var values = snapshots.Select(s => (float)property.GetValue(s)!).Order().ToList();
+            property.SetValue(usual, values.Count == 0 ? 0f : values[values.Count / 2]);
+        }
+        return usual;
+    }
+
+    private RiskSnapshot WithUsual(RiskSnapshot snapshot, string name)
+    {
+        var copy = snapshot.Copy();
+        var property = typeof(RiskSnapshot).GetProperty(name)!;
+        property.SetValue(copy, property.GetValue(_usual));
+        return copy;
+    }
+
+    private static string Describe(RiskSnapshot s, string name) => name switch
+    {
+        nameof(RiskSnapshot.ProductLine) => $"product line {s.ProductLine}",
+        nameof(RiskSnapshot.Channel) => $"{s.Channel} channel",
+        nameof(RiskSnapshot.Segment) => $"{s.Segment} customer",
+        nameof(RiskSnapshot.Priority) => $"{s.Priority} priority",
+        nameof(RiskSnapshot.ComplaintType) => $"type {s.ComplaintType}",
+        nameof(RiskSnapshot.Expectation) => $"asks for {s.Expectation}",
+        nameof(RiskSnapshot.Status) => $"status {s.Status}",
+        nameof(RiskSnapshot.AgeHours) => $"open {s.AgeHours / 24:0.#} days",
+        nameof(RiskSnapshot.Responded) => s.Responded > 0 ? "first response given" : "no first response yet",
+        nameof(RiskSnapshot.StatusChanges) => $"{s.StatusChanges:0} status changes",
+        nameof(RiskSnapshot.HoursInStatus) => $"{s.HoursInStatus / 24:0.#} days in its status",
+        nameof(RiskSnapshot.BacklogAtReceipt) => $"backlog at receipt {s.BacklogAtReceipt:0}",
+        nameof(RiskSnapshot.BacklogNow) => $"backlog now {s.BacklogNow:0}",
+        nameof(RiskSnapshot.DescriptionLength) => $"description of {s.DescriptionLength:0} characters",
+        _ => name,
+    };
+
+    private static double Logit(float p)
+    {
+        var q = Math.Clamp(p, 1e-6, 1 - 1e-6);
+        return Math.Log(q / (1 - q));
+    }
+
+    private static IEstimator<ITransformer> Features(MLContext ml)
+    {
+        var encode = ml.Transforms.Categorical.OneHotEncoding(Categorical.Select(c => new InputOutputColumnPair(c + "Code", c)).ToArray());
+        return encode.Append(ml.Transforms.Concatenate("Features", [.. Categorical.Select(c => c + "Code"), .. Numeric]));
+    }
+
+    private sealed record TrainingRow(RiskSnapshot Snapshot, bool Label)
+    {
+        public ModelInput ToInput() => ModelInput.From(Snapshot, Label);
+    }
+
+    /// <summary>The columns ML.NET reads: the snapshot's inputs and the label.</summary>
+    private sealed class ModelInput
+    {
+        public string ProductLine { get; set; } = "";
+        public string Channel { get; set; } = "";
+        public string Segment { get; set; } = "";
+        public string Priority { get; set; } = "";
+        public string ComplaintType { get; set; } = "";
+        public string Expectation { get; set; } = "";
+        public string Status { get; set; } = "";
+        public float AgeHours { get; set; }
+        public float AllowedHours { get; set; }
+        public float Responded { get; set; }
+        public float StatusChanges { get; set; }
+        public float HoursInStatus { get; set; }
+        public float BacklogAtReceipt { get; set; }
+        public float BacklogNow { get; set; }
+        public float DescriptionLength { get; set; }
+        public bool Label { get; set; }
+
+        public static ModelInput From(RiskSnapshot s, bool label) => new()
+        {
+            ProductLine = s.ProductLine, Channel = s.Channel, Segment = s.Segment, Priority = s.Priority,
+            ComplaintType = s.ComplaintType, Expectation = s.Expectation, Status = s.Status,
+            AgeHours = s.AgeHours, AllowedHours = s.AllowedHours, Responded = s.Responded, StatusChanges = s.StatusChanges,
+            HoursInStatus = s.HoursInStatus, BacklogAtReceipt = s.BacklogAtReceipt, BacklogNow = s.BacklogNow,
+            DescriptionLength = s.DescriptionLength, Label = label,
+        };
+    }
+}
+
+/// <summary>One reason behind a score: the factor in words and how much it adds to the log-odds (negative: it lowers the risk).</summary>
+public sealed record RiskFactor(string Feature, string Words, double LogOdds)
+{
+    public override string ToString() => $"{Words} {(LogOdds >= 0 ? "+" : "−")}{Math.Abs(LogOdds):0.0}";
+}
