@@ -42,6 +42,12 @@ public sealed class DefectSignals(WarehouseDatabase warehouse, IOptions<Reportin
         using (var read = warehouse.OpenConnection())
             found = Detector.Detect(DailyCounts.Read(read, reporting.Value.TimeZone, before), day);
 
+        return await StoreAsync(found, day, cancellationToken);
+    }
+
+    /// <summary>Stores what the detector found as of <paramref name="day"/>; returns the signals that are new or came back.</summary>
+    internal async Task<IReadOnlyList<StoredSignal>> StoreAsync(IReadOnlyList<DefectSignal> found, DateOnly day, CancellationToken cancellationToken = default)
+    {
         var raised = await warehouse.WriteAsync(connection => Task.FromResult(Store(connection, found, day)), cancellationToken);
         using var after = warehouse.OpenConnection();
         return List(after).Where(s => raised.Contains(s.Key)).ToList();

@@ -26,6 +26,10 @@ public sealed class AxeScanTests(DashboardsHost host, Browser browser)
     [InlineData("/costs?culture=pl-PL")]
     [InlineData("/feedback?culture=pl-PL")]
     [InlineData("/complaints?culture=pl-PL")]
+    [InlineData("/defects")]
+    [InlineData("/risk")]
+    [InlineData("/defects?culture=pl-PL")]
+    [InlineData("/risk?culture=pl-PL&target=resolution")]
     public async Task A_page_has_no_serious_or_critical_accessibility_violations(string path)
     {
         var (page, _) = await browser.OpenAsync(new Uri(host.BaseAddress, path));

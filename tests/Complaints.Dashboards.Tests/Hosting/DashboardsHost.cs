@@ -63,6 +63,9 @@ public static class TestApp
             web.UseSetting("Ingest:Root", Path.Combine(Path.GetTempPath(), $"complaints-test-ingest-{Guid.NewGuid():N}"));
             // Pages are not warmed unless a test asks: the warming's own requests would run beside every test's.
             web.UseSetting(Features.Warming.PageWarmer.Setting, "false");
+            // Nor are models refreshed by the clock: a test that wants signals and scores asks ModelRefresh itself.
+            web.UseSetting("Models:RefreshSchedule", "0 0 0 1 1 ? 2099");
+            web.UseSetting("Models:TrainingSchedule", "0 0 0 1 1 ? 2099");
             foreach (var (key, value) in settings)
                 web.UseSetting(key, value);
             // Open Blazor circuits would otherwise hold the shutdown for the default 30 s.
