@@ -31,6 +31,10 @@ if (args is ["pages", .. var pageArgs])
         PageValue("--report") ?? Path.Combine(root, "tests", "Complaints.Benchmarks", "reports", "pages.md"), root));
 }
 
+// The models' own report (signals, training, scoring): ModelBenchmark.cs.
+if (args is ["models", .. var modelArgs])
+    return await ModelBenchmark.RunAsync(modelArgs);
+
 // The analytics engine's own report (SLA, costs, feedback): AnalyticsBenchmarks.cs.
 if (args is ["analytics", .. var analyticsArgs])
     return await AnalyticsBenchmarks.RunAsync(analyticsArgs);

@@ -65,7 +65,7 @@ public static class EvaluateModelsCommand
             using var connection = warehouse.OpenConnection();
             output.WriteLine("Evaluating the defect detector day by day…");
             var signalsWatch = Stopwatch.StartNew();
-            var before = new DateTimeOffset(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(lastDay.ToDateTime(TimeOnly.MinValue)));
+            var before = Complaints.Models.LocalDay.Start(lastDay.AddDays(1), zone);
             var counts = DailyCounts.Read(connection, zone.Id, before);
             var detector = new DefectDetector(new DefectDetectorSettings());
             detector.Detect(counts, lastDay);
@@ -77,10 +77,14 @@ public static class EvaluateModelsCommand
             foreach (var (mine, theirs) in ours.Defects.Zip(naive.Defects))
                 output.WriteLine($"  {mine.Defect.Id}: flagged after {mine.DelayDays?.ToString(CultureInfo.InvariantCulture) ?? "never"} days (naive: {theirs.DelayDays?.ToString(CultureInfo.InvariantCulture) ?? "never"})");
             output.WriteLine($"  false signals per 100 series-months: {ours.FalseSignalsPer100SeriesMonths:0.00} (naive: {naive.FalseSignalsPer100SeriesMonths:0.00})");
+            output.WriteLine("Finding text themes in the planted defects' products…");
+            var themes = ThemeEvaluation.Evaluate(connection, truth, zone, seed);
+            foreach (var theme in themes)
+                output.WriteLine($"  {theme.Defect.Id}: the theme with most key-phrase complaints holds {theme.Recall:P0} of them, {theme.Precision:P0} of its members have it");
             output.WriteLine("Training and testing the risk model…");
             var risk = RiskEvaluation.Evaluate(connection, truth, zone, seed);
 
-            var text = EvaluationReport.Write(truth, ours, naive, risk, signalsOneDay, DateTimeOffset.UtcNow, GitCommit());
+            var text = EvaluationReport.Write(truth, ours, naive, themes, risk, signalsOneDay, DateTimeOffset.UtcNow, GitCommit());
             Directory.CreateDirectory(Path.GetDirectoryName(report)!);
             await File.WriteAllTextAsync(report, text);
             output.WriteLine(text);

@@ -25,19 +25,19 @@ public sealed class DefectSignals(WarehouseDatabase warehouse, IOptions<Reportin
 
     public DefectDetector Detector { get; } = new(new DefectDetectorSettings());
 
+    private TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(reporting.Value.TimeZone);
+
     /// <summary>The last complete local day: signals are judged on whole days.</summary>
     public DateOnly LastCompleteDay()
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(reporting.Value.TimeZone);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime).AddDays(-1);
+        return LocalDay.Of(time.GetUtcNow(), Zone).AddDays(-1);
     }
 
     /// <summary>Runs the detector as of the last complete day and stores what it finds. Returns the signals that are new (or came back).</summary>
     public async Task<IReadOnlyList<StoredSignal>> RefreshAsync(CancellationToken cancellationToken = default)
     {
         var day = LastCompleteDay();
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(reporting.Value.TimeZone);
-        var before = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+        var before = LocalDay.Start(day.AddDays(1), Zone);
         IReadOnlyList<DefectSignal> found;
         using (var read = warehouse.OpenConnection())
             found = Detector.Detect(DailyCounts.Read(read, reporting.Value.TimeZone, before), day);
@@ -139,8 +139,7 @@ public sealed class DefectSignals(WarehouseDatabase warehouse, IOptions<Reportin
     public IReadOnlyList<SignalWeek> Weeks(string key, int weeks = 26)
     {
         var day = LastCompleteDay();
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(reporting.Value.TimeZone);
-        var before = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+        var before = LocalDay.Start(day.AddDays(1), Zone);
         using var connection = warehouse.OpenConnection();
         var counts = DailyCounts.Read(connection, reporting.Value.TimeZone, before);
         var series = counts.All.FirstOrDefault(s => s.Key == key);

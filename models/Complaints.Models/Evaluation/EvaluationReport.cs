@@ -10,7 +10,7 @@ public static class EvaluationReport
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static string Write(GroundTruth truth, DetectorRecord detector, DetectorRecord naive, RiskEvaluationResult risk,
+    public static string Write(GroundTruth truth, DetectorRecord detector, DetectorRecord naive, IReadOnlyList<ThemeFinding> themes, RiskEvaluationResult risk,
         TimeSpan signalsOneDay, DateTimeOffset generatedAt, string commit)
     {
         var text = new StringBuilder();
@@ -35,6 +35,15 @@ public static class EvaluationReport
         Line($"| **false signals per 100 series-months** | | | ≤ 1 | **{detector.FalseSignalsPer100SeriesMonths:0.00}** ({detector.FalseSignals} in {detector.SeriesMonths:N0}) | {naive.FalseSignalsPer100SeriesMonths:0.00} ({naive.FalseSignals}) |");
         Line($"");
         Line($"Settings: ours — {detector.Setting}; naive — {naive.Setting} (the loosest threshold with no more false signals than ours). Every series' signals as of the last day, from reading the counts to the list: {signalsOneDay.TotalMilliseconds:N0} ms.");
+        Line($"");
+        Line($"### Text themes");
+        Line($"");
+        Line($"Each planted defect's product, {ThemeEvaluation.WeeksAfterOnset} weeks after the onset, its descriptions of the {ThemeEvaluation.WindowWeeks} weeks before: the theme holding most complaints whose text has the defect's key phrase. Target: it holds ≥ 80 % of them, and ≥ 80 % of its members have it.");
+        Line($"");
+        Line($"| defect | descriptions | themes | with key phrase | in the theme | theme size | share held (≥ 80 %) | members with it (≥ 80 %) | top terms |");
+        Line($"|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var t in themes)
+            Line($"| {t.Defect.Id} | {t.Descriptions:N0} | {t.Themes} | {t.WithKeyPhrase:N0} | {t.InTheme:N0} | {t.ThemeSize:N0} | {t.Recall:P0} | {t.Precision:P0} | {string.Join(", ", t.TopTerms)} |");
         Line($"");
         Line($"## Complaints at risk ({risk.Target} deadline)");
         Line($"");

@@ -25,8 +25,8 @@ public static class RiskEvaluation
 
     public static RiskEvaluationResult Evaluate(DuckDBConnection connection, GroundTruth truth, TimeZoneInfo zone, int seed, RiskTarget target = RiskTarget.Statutory)
     {
-        var start = Midnight(truth.FirstDay, zone);
-        var knownAt = Midnight(truth.LastDay.AddDays(1), zone);
+        var start = LocalDay.Start(truth.FirstDay, zone);
+        var knownAt = LocalDay.Start(truth.LastDay.AddDays(1), zone);
         var trainFrom = start.AddDays(28); // the backlog starts from nothing on the first day: let it fill first
         var splitAt = start + (knownAt - start) * TrainShare;
         var testTo = knownAt.AddDays(-truth.SlaBreach.DeadlineDays - 1); // later complaints have no known outcome yet
@@ -88,16 +88,10 @@ public static class RiskEvaluation
                         WHEN n.received_at + to_hours(CAST($hours AS BIGINT)) < CAST($end AS TIMESTAMPTZ) THEN TRUE END AS missed
             FROM numbered n ASOF LEFT JOIN answered_by a ON n.received_at >= a.instant
             """;
-        var end = Midnight(truth.LastDay.AddDays(1), TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw"));
+        var end = LocalDay.Start(truth.LastDay.AddDays(1), TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw"));
         return connection.QueryList(sql, r => (Key: r.GetInt64(0), P: truth.SlaBreach.Probability(r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4)),
                 Missed: r.IsDBNull(5) ? (bool?)null : r.GetBoolean(5)),
                 ("hours", truth.SlaBreach.DeadlineDays * 24L), ("end", end))
             .ToDictionary(x => x.Key, x => (x.P, x.Missed));
-    }
-
-    private static DateTimeOffset Midnight(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 }
