@@ -75,10 +75,10 @@ public static class EvaluateModelsCommand
             var naive = DefectEvaluation.EvaluateNaive(counts, truth.RecurringDefects, start, detector.Settings.MinimumObserved, ours.FalseSignalsPer100SeriesMonths);
 
             foreach (var (mine, theirs) in ours.Defects.Zip(naive.Defects))
-                output.WriteLine($"  {mine.Defect.Id}: flagged after {mine.DelayDays?.ToString(CultureInfo.InvariantCulture) ?? "never"} days (naive: {theirs.DelayDays?.ToString(CultureInfo.InvariantCulture) ?? "never"})");
+                output.WriteLine($"  {mine.Defect.Id}: {Flagged(mine)} (naive: {Flagged(theirs)})");
             output.WriteLine($"  false signals per 100 series-months: {ours.FalseSignalsPer100SeriesMonths:0.00} (naive: {naive.FalseSignalsPer100SeriesMonths:0.00})");
             output.WriteLine("Finding text themes in the planted defects' products…");
-            var themes = ThemeEvaluation.Evaluate(connection, truth, zone, seed);
+            var themes = ThemeEvaluation.Evaluate(connection, truth, zone);
             foreach (var theme in themes)
                 output.WriteLine($"  {theme.Defect.Id}: the theme with most key-phrase complaints holds {theme.Recall:P0} of them, {theme.Precision:P0} of its members have it");
             output.WriteLine("Training and testing the risk model…");
@@ -96,6 +96,9 @@ public static class EvaluateModelsCommand
             folder.Delete(recursive: true);
         }
     }
+
+    private static string Flagged(DefectDetection detection) =>
+        detection.DelayDays is { } days ? $"flagged {days} days after the onset" : $"not flagged within {DefectEvaluation.HorizonDays} days";
 
     private static string GitCommit()
     {

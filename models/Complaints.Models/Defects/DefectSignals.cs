@@ -146,4 +146,20 @@ public sealed class DefectSignals(WarehouseDatabase warehouse, IOptions<Reportin
         if (series is null) return [];
         return SignalWeeks.Of(Detector, counts, series, counts.IndexOf(day), weeks);
     }
+
+    public const int ThemeRecentWeeks = 4, ThemeBaselineWeeks = 12;
+
+    /// <summary>
+    /// A product's text themes: its complaints from <paramref name="from"/> to <paramref name="to"/> (by default the last
+    /// four complete weeks; a signal's page passes the signal's window) against the twelve weeks before.
+    /// </summary>
+    public IReadOnlyList<TextTheme> Themes(string sku, DateOnly? from = null, DateOnly? to = null)
+    {
+        var last = to ?? LastCompleteDay();
+        var first = from ?? last.AddDays(1 - 7 * ThemeRecentWeeks);
+        using var connection = warehouse.OpenConnection();
+        var texts = ThemeTexts.Read(connection, sku, LocalDay.Start(first.AddDays(-7 * ThemeBaselineWeeks), Zone), LocalDay.Start(last.AddDays(1), Zone),
+            reporting.Value.TimeZone);
+        return TextThemes.Find(texts, first);
+    }
 }

@@ -38,9 +38,9 @@ public static class EvaluationReport
         Line($"");
         Line($"### Text themes");
         Line($"");
-        Line($"Each planted defect's product, {ThemeEvaluation.WeeksAfterOnset} weeks after the onset, its descriptions of the {ThemeEvaluation.WindowWeeks} weeks before: the theme holding most complaints whose text has the defect's key phrase. Target: it holds ≥ 80 % of them, and ≥ 80 % of its members have it.");
+        Line($"Each planted defect's product, {ThemeEvaluation.WeeksAfterOnset} weeks after the onset: its complaints of the last {ThemeEvaluation.RecentWeeks} weeks against the {ThemeEvaluation.BaselineWeeks} before; the theme holding most recent complaints whose text has the defect's key phrase. Target: it holds ≥ 80 % of them, and ≥ 80 % of its members have it.");
         Line($"");
-        Line($"| defect | descriptions | themes | with key phrase | in the theme | theme size | share held (≥ 80 %) | members with it (≥ 80 %) | top terms |");
+        Line($"| defect | recent descriptions | themes | with key phrase | in the theme | theme size | share held (≥ 80 %) | members with it (≥ 80 %) | top terms |");
         Line($"|---|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var t in themes)
             Line($"| {t.Defect.Id} | {t.Descriptions:N0} | {t.Themes} | {t.WithKeyPhrase:N0} | {t.InTheme:N0} | {t.ThemeSize:N0} | {t.Recall:P0} | {t.Precision:P0} | {string.Join(", ", t.TopTerms)} |");

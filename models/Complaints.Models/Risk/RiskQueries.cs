@@ -14,6 +14,9 @@ public sealed record AtRiskComplaint(string Source, string ExternalId, string Sk
 public sealed record AtRiskFigures(string Target, long Scored, long HighRisk, long PastDeadline, double HighRiskFrom, DateTimeOffset? ScoredAt,
     ModelVersion? Model, bool RuleFallback, IReadOnlyList<AtRiskComplaint> Complaints);
 
+/// <summary>One complaint's stored score for one deadline.</summary>
+public sealed record ComplaintRisk(string Target, double Probability, DateTimeOffset? DueAt, string Reasons, long? ModelVersion, DateTimeOffset ScoredAt);
+
 public sealed class RiskQueries(WarehouseDatabase warehouse, IOptions<ReportingOptions> reporting, IOptions<ModelsOptions> options, TimeProvider time)
 {
     public const int Shown = 100;
@@ -46,5 +49,18 @@ public sealed class RiskQueries(WarehouseDatabase warehouse, IOptions<ReportingO
         var model = RiskScores.Versions(connection).FirstOrDefault(v => v.Target == target);
         var fallback = model is null || !model.InUse;
         return new AtRiskFigures(RiskScores.Name(target), totals.Scored, totals.High, totals.Past, options.Value.HighRisk, totals.At, model, fallback, complaints);
+    }
+
+    /// <summary>A complaint's scores (none once it is resolved, or before the first scoring).</summary>
+    public IReadOnlyList<ComplaintRisk> ForComplaint(string source, string externalId)
+    {
+        using var connection = warehouse.OpenConnection();
+        return connection.QueryList("""
+            SELECT r.target, r.probability, r.due_at, r.reasons, r.model_version, r.scored_at
+            FROM risk_scores r JOIN complaints c USING (complaint_key)
+            WHERE c.source = $source AND c.external_id = $id
+            ORDER BY r.target DESC
+            """, r => new ComplaintRisk(r.GetString(0), r.GetDouble(1), r.IsDBNull(2) ? null : r.GetInstant(2), r.GetString(3),
+                r.IsDBNull(4) ? null : r.GetInt64(4), r.GetInstant(5)), ("source", source), ("id", externalId));
     }
 }

@@ -22,6 +22,10 @@ public static class DefectsEndpoints
             signals.Weeks(key) is { Count: > 0 } weeks
                 ? Results.Ok(weeks)
                 : Results.Problem(title: "No such series", detail: $"There is no product or line series '{key}'; keys look like product|HA-0001|leaking.", statusCode: 404));
+        api.MapGet("/themes", (string product, DateOnly? from, DateOnly? to, DefectSignals signals) => TypedResults.Ok(signals.Themes(product, from, to).Select(t => new
+        {
+            t.TopTerms, t.Size, t.Observed, t.Expected, t.Examples, weekly = t.Weekly.Select(w => new { w.WeekFrom, w.Complaints }),
+        })));
         // The key is the guard (a forged cross-site form cannot know it), as for the other administrator forms.
         api.MapPost("/status", SetStatus).DisableAntiforgery();
         return app;
