@@ -13,7 +13,7 @@ namespace Complaints.Ingest.Loading;
 /// the same file delivered again is recorded as an unchanged run. The SLA measures of the complaints a load touched
 /// follow in a transaction of their own (see <see cref="Warehouse.Sla.SlaMeasures.MarkPending"/>).
 /// </summary>
-public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvider time, ILogger<CanonicalFileLoader> logger, double maxRejectedShare = 0.05,
+public sealed partial class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvider time, ILogger<CanonicalFileLoader> logger, double maxRejectedShare = 0.05,
     Warehouse.Sla.SlaMeasures? slaMeasures = null, Warehouse.Costs.CostRollup? costRollup = null)
 {
     private const int ProblemsQuoted = 3;
@@ -137,7 +137,8 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
         connection.Execute("CREATE OR REPLACE TEMP TABLE mapping_problems (record_index BIGINT, canonical_column VARCHAR, source_column VARCHAR, reason VARCHAR)");
         using (var appender = connection.CreateAppender("mapping_problems"))
             foreach (var p in mapped.Problems)
-                appender.CreateRow().AppendValue(p.Record).AppendValue(p.CanonicalColumn).AppendValue(p.SourceColumn).AppendValue(p.Reason).EndRow();
+                // A problem of the whole record (no column) is quarantined without a column name.
+                appender.CreateRow().AppendValue(p.Record).AppendValue(p.CanonicalColumn).AppendValue(p.SourceColumn.Length == 0 ? null : p.SourceColumn).AppendValue(p.Reason).EndRow();
         connection.Execute("""
             DELETE FROM stage_problems s USING mapping_problems m
             WHERE s.record_index = m.record_index AND s.column_name = m.canonical_column
@@ -160,7 +161,7 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
             r => (Record: r.GetInt64(0), Column: r.NullableString(1), Reason: r.GetString(2)));
         var located = CsvRecordLocator.Locate(file.Path, ours.Select(p => p.Record));
         return ours.Select(p => new Problem(p.Record, file.Mapped?.RecordLines[(int)p.Record] ?? located[p.Record].Line, p.Column, p.Reason, located[p.Record].RawText))
-            .Concat(reader)
+            .Concat(OneProblemPerLongLine(reader))
             .OrderBy(p => p.Line)
             .ToList();
     }
@@ -214,6 +215,31 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
         var first = (problems ?? []).Take(10).Select(p => new RowProblem(p.Line, p.Column, p.Reason)).ToList();
         return new LoadResult(runId, file.Feed.Name, file.FileName, status, counts.Read, counts.Inserted, counts.Updated, counts.Unchanged, error, counts.Quarantined, first, missing);
     }
+
+    /// <summary>
+    /// DuckDB reports a line with extra fields once per extra field ("Expected Number of Columns: 14 Found: 15", "… 16");
+    /// it is one misaligned row, said once in the user's words: "16 fields where the header has 14".
+    /// </summary>
+    private static IEnumerable<Problem> OneProblemPerLongLine(IEnumerable<Problem> readerProblems)
+    {
+        var seen = new HashSet<long>();
+        var problems = readerProblems.ToList();
+        foreach (var p in problems)
+        {
+            if (TooManyColumns().Match(p.Reason) is not { Success: true } match)
+            {
+                yield return p;
+                continue;
+            }
+            if (!seen.Add(p.Line))
+                continue;
+            var found = problems.Where(q => q.Line == p.Line).Select(q => TooManyColumns().Match(q.Reason)).Where(m => m.Success).Max(m => int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
+            yield return p with { Column = null, Reason = $"{found} fields where the header has {match.Groups[1].Value}" };
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Expected Number of Columns: (\d+) Found: (\d+)")]
+    private static partial System.Text.RegularExpressions.Regex TooManyColumns();
 
     private static string Shorten(string message)
     {

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
+using Complaints.Ingest.Profiles;
 using Complaints.Testing;
 using Complaints.Warehouse;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -128,5 +129,44 @@ public sealed class BadFileCorpusTests : IAsyncLifetime
         var result = await _loader.LoadAsync(_warehouse.WriteFile("boundary.csv", CanonicalCsv.Write(FeedLayouts.Complaints, Complaint("C1", description))), FeedLayouts.Complaints);
 
         Assert.Equal((LoadStatus.Loaded, 1L), (result.Status, result.RowsInserted));
+    }
+
+    private const string CfpbHeader = "Complaint ID,Product,Sub-product,Issue,Sub-issue,State,ZIP code,Submitted via,Date received,Date sent to company,Company,Company response,Timely response?,Consumer disputed?\n";
+
+    private static string CfpbRow(int id, string extra = "") =>
+        $"{id},Mortgage,Other mortgage,Loan servicing,,NY,10001,Web,10/14/2014,10/15/2014,Example Bank,Closed with explanation,Yes,{extra}\n";
+
+    [Fact]
+    public async Task A_row_with_more_fields_than_the_header_is_quarantined_through_a_profile_saying_so()
+    {
+        var rows = new StringBuilder(CfpbHeader);
+        for (var i = 1; i <= 40; i++)
+            rows.Append(CfpbRow(i, i == 7 ? "No,extra,shifted,by,an,unquoted,comma" : ""));
+        var profile = MappingProfile.Read(ProfiledFileLoader.FindShipped("cfpb-complaints")!);
+
+        var result = await new ProfiledFileLoader(_loader).LoadAsync(_warehouse.WriteFile("shifted.csv", rows.ToString()), profile);
+
+        Assert.Equal((LoadStatus.Loaded, 39L, 1L), (result.Status, result.RowsInserted, result.RowsQuarantined));
+        // Header on line 1, record 7 on line 8.
+        Assert.Equal(new RowProblem(8, null, "20 fields where the header has 14"), Assert.Single(result.FirstProblems!));
+        using var connection = _warehouse.Database.OpenConnection();
+        Assert.Equal(("shifted.csv", 8L, (string?)null, "20 fields where the header has 14"), connection.QueryList("SELECT file_name, line, column_name, reason FROM quarantine",
+            r => (r.GetString(0), r.GetInt64(1), r.NullableString(2), r.GetString(3))).Single());
+        Assert.Equal(0, connection.Scalar<long>("SELECT count(*) FROM complaints WHERE external_id = '7'"));
+    }
+
+    [Fact]
+    public async Task A_canonical_row_with_more_fields_than_the_header_is_quarantined_saying_so()
+    {
+        var good = Enumerable.Range(1, 40).Select(i => Complaint($"C{i}")).ToArray();
+        var lines = CanonicalCsv.Write(FeedLayouts.Complaints, good).Split('\n').ToList();
+        lines[5] += ",one,two"; // record C5 on line 6
+        var columns = FeedLayouts.Complaints.Columns.Count;
+
+        var result = await _loader.LoadAsync(_warehouse.WriteFile("extra.csv", string.Join('\n', lines)), FeedLayouts.Complaints);
+
+        Assert.Equal((LoadStatus.Loaded, 39L, 1L), (result.Status, result.RowsInserted, result.RowsQuarantined));
+        var problem = Assert.Single(result.FirstProblems!);
+        Assert.Equal((6L, $"{columns + 2} fields where the header has {columns}"), (problem.Line, problem.Reason));
     }
 }
