@@ -26,13 +26,21 @@ public static class IngestEndpoints
         app.MapPost("/api/ingest/{feed}", UploadAsync)
             .DisableAntiforgery() // a machine-to-machine endpoint authenticated by its key, not by a browser session
             .WithTags("Ingest");
-        app.MapGet("/api/ingest/runs", (IngestRunQueries runs, int? limit) => TypedResults.Ok(runs.Recent(Math.Clamp(limit ?? 100, 1, 1000))))
-            .WithTags("Ingest");
+        app.MapGet("/api/ingest/runs", RecentRuns).WithTags("Ingest");
         app.MapGet("/api/ingest/runs/{runId:long}/quarantine.csv", DownloadQuarantine).WithTags("Ingest");
         app.MapPost("/api/ingest/runs/{runId:long}/rollback", RollBackAsync)
             .DisableAntiforgery() // authenticated by the administrator key each request carries, not by a browser session
             .WithTags("Ingest");
         return app;
+    }
+
+    /// <summary>The newest runs, <c>limit</c> of them (1–1000, default 100); any other value is answered 400 saying so.</summary>
+    private static IResult RecentRuns(IngestRunQueries runs, string? limit)
+    {
+        var count = 100;
+        if (!string.IsNullOrEmpty(limit) && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count) || count is < 1 or > 1000))
+            return Problem(StatusCodes.Status400BadRequest, "Invalid limit", $"'limit' must be a whole number from 1 to 1000 (got '{limit}').");
+        return TypedResults.Ok(runs.Recent(count));
     }
 
     /// <summary>All of a run's set-aside rows as CSV, streamed: a download is never cut short, whatever its size.</summary>
