@@ -42,10 +42,13 @@ public sealed partial class CanonicalFileLoader(WarehouseDatabase warehouse, Tim
         public string FileName => Mapped?.FileName ?? System.IO.Path.GetFileName(Path);
     }
 
-    private sealed record RowCounts(long Read, long Inserted, long Updated, long Unchanged, long Quarantined)
+    private sealed record RowCounts(long Read, long Inserted, long Updated, long Unchanged, long Quarantined, long Conflicting = 0)
     {
         public static readonly RowCounts None = new(0, 0, 0, 0, 0);
     }
+
+    /// <summary>Conflicting fields a load's answer lists; the run's page and API have them all.</summary>
+    public const int FirstConflictsShown = 20;
 
     private LoadResult Load(DuckDBConnection connection, LoadContext file, IProgress<int>? steps)
     {
@@ -99,9 +102,13 @@ public sealed partial class CanonicalFileLoader(WarehouseDatabase warehouse, Tim
     /// <summary>The good rows, the quarantine entries and the run record, in one transaction.</summary>
     private LoadResult Merge(DuckDBConnection connection, LoadContext file, long total, long badRecords, IReadOnlyList<Problem> problems)
     {
+        RecordConflicts.Find(connection, file.Feed);
+        var conflicts = RecordConflicts.Read(connection, records => LinesOf(file, records));
+        var conflicting = RecordConflicts.Count(connection);
         connection.Execute("DELETE FROM stage WHERE rowid IN (SELECT record_index FROM stage_problems)");
         using var transaction = connection.BeginTransaction();
-        var counts = CountChanges(connection, file.Feed) with { Read = total, Quarantined = badRecords };
+        var changes = CountChanges(connection, file.Feed);
+        var counts = changes with { Read = total, Quarantined = badRecords, Unchanged = changes.Unchanged - conflicting, Conflicting = conflicting };
         var runId = NextRunId(connection);
         connection.Execute("SET VARIABLE run_id = $id", ("id", runId));
         connection.Execute("SET VARIABLE loaded_at = CAST($at AS TIMESTAMPTZ)", ("at", time.GetUtcNow()));
@@ -113,12 +120,18 @@ public sealed partial class CanonicalFileLoader(WarehouseDatabase warehouse, Tim
         Warehouse.Sla.SlaMeasures.MarkPending(connection, runId, file.Feed.Name);
         (costRollup ?? Warehouse.Costs.CostRollup.Unconfigured(time)).Refresh(connection, file.Feed.Name);
         Quarantine(connection, file, runId, problems);
-        var result = RecordRun(connection, file, LoadStatus.Loaded, counts, null, runId, problems);
+        RecordConflicts.Store(connection, runId, file.Feed.Name, conflicts);
+        var result = RecordRun(connection, file, LoadStatus.Loaded, counts, null, runId, problems, conflicts: conflicts);
         transaction.Commit();
-        logger.LogInformation("{File}: loaded {Read} rows into {Feed} ({Inserted} new, {Updated} updated, {Unchanged} unchanged, {Quarantined} quarantined) as run {Run}",
-            file.FileName, counts.Read, file.Feed.Name, counts.Inserted, counts.Updated, counts.Unchanged, counts.Quarantined, runId);
+        logger.LogInformation("{File}: loaded {Read} rows into {Feed} ({Inserted} new, {Updated} updated, {Unchanged} unchanged, {Conflicting} conflicting, {Quarantined} quarantined) as run {Run}",
+            file.FileName, counts.Read, file.Feed.Name, counts.Inserted, counts.Updated, counts.Unchanged, counts.Conflicting, counts.Quarantined, runId);
         return result;
     }
+
+    /// <summary>The line each record starts on in the file as sent (the source file's, for a file mapped by a profile).</summary>
+    private static IReadOnlyDictionary<long, long> LinesOf(LoadContext file, IEnumerable<long> records) => file.Mapped is { } mapped
+        ? records.ToDictionary(r => r, r => mapped.RecordLines[(int)r])
+        : CsvRecordLocator.Locate(file.Path, records).ToDictionary(l => l.Key, l => l.Value.Line);
 
     private static bool AlreadyLoaded(DuckDBConnection connection, LoadContext file) =>
         connection.Scalar<long>("SELECT count(*) FROM ingest_runs WHERE feed = $feed AND file_sha256 = $sha AND status = 'loaded'",
@@ -200,20 +213,21 @@ public sealed partial class CanonicalFileLoader(WarehouseDatabase warehouse, Tim
     }
 
     private LoadResult RecordRun(DuckDBConnection connection, LoadContext file, LoadStatus status, RowCounts counts, string? error, long runId,
-        IReadOnlyList<Problem>? problems = null, IReadOnlyList<string>? missing = null)
+        IReadOnlyList<Problem>? problems = null, IReadOnlyList<string>? missing = null, IReadOnlyList<Warehouse.Ingest.RecordConflict>? conflicts = null)
     {
         missing = missing is { Count: > 0 } ? missing : null;
         connection.Execute("""
             INSERT INTO ingest_runs (run_id, feed, file_name, file_sha256, is_demo, started_at, finished_at, status,
-                                     rows_read, rows_inserted, rows_updated, rows_unchanged, rows_quarantined, error, missing)
-            VALUES ($id, $feed, $file, $sha, $demo, $started, $finished, $status, $read, $inserted, $updated, $unchanged, $quarantined, $error, $missing)
+                                     rows_read, rows_inserted, rows_updated, rows_unchanged, rows_quarantined, error, missing, rows_conflicting)
+            VALUES ($id, $feed, $file, $sha, $demo, $started, $finished, $status, $read, $inserted, $updated, $unchanged, $quarantined, $error, $missing, $conflicting)
             """,
             ("id", runId), ("feed", file.Feed.Name), ("file", file.FileName), ("sha", file.Sha256), ("demo", file.IsDemo), ("started", file.Started),
             ("finished", time.GetUtcNow()), ("status", status.ToString().ToLowerInvariant()), ("read", counts.Read),
             ("inserted", counts.Inserted), ("updated", counts.Updated), ("unchanged", counts.Unchanged), ("quarantined", counts.Quarantined), ("error", error),
-            ("missing", missing is null ? null : string.Join('\n', missing)));
+            ("missing", missing is null ? null : string.Join('\n', missing)), ("conflicting", counts.Conflicting));
         var first = (problems ?? []).Take(10).Select(p => new RowProblem(p.Line, p.Column, p.Reason)).ToList();
-        return new LoadResult(runId, file.Feed.Name, file.FileName, status, counts.Read, counts.Inserted, counts.Updated, counts.Unchanged, error, counts.Quarantined, first, missing);
+        return new LoadResult(runId, file.Feed.Name, file.FileName, status, counts.Read, counts.Inserted, counts.Updated, counts.Unchanged, error, counts.Quarantined, first, missing,
+            counts.Conflicting, conflicts is { Count: > 0 } ? [.. conflicts.Take(FirstConflictsShown)] : null);
     }
 
     /// <summary>

@@ -148,7 +148,8 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
         var response = await host.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal((LoadStatus.Loaded, 8L), (await response.Content.ReadFromJsonAsync<LoadResult>()) is { } r ? (r.Status, r.RowsInserted) : default);
+        var summary = (await response.Content.ReadFromJsonAsync<LoadResult>())!;
+        Assert.Equal((LoadStatus.Loaded, 8L), (summary.Status, summary.RowsInserted));
     }
 
     [Theory]
@@ -178,5 +179,30 @@ public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
     private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
     {
         public override bool CanSeek => false;
+    }
+
+    [Fact]
+    public async Task A_conflicting_re_delivery_is_counted_and_its_fields_shown_in_the_summary_the_run_page_and_the_API()
+    {
+        static Dictionary<string, string> Row(string status) => new()
+        {
+            ["source"] = "conflict-test", ["external_id"] = "K1", ["updated_at"] = "2024-02-01T09:00:00+01:00", ["received_at"] = "2024-02-01T09:00:00+01:00",
+            ["status"] = status, ["product_sku"] = "HA-0001",
+        };
+        await Upload("complaints", CanonicalCsv.Write(FeedLayouts.Complaints, Row("new")), IngestHost.ComplaintsKey, "conflict-v1.csv");
+
+        var response = await Upload("complaints", CanonicalCsv.Write(FeedLayouts.Complaints, Row("closed")), IngestHost.ComplaintsKey, "conflict-v1b.csv");
+
+        var summary = (await response.Content.ReadFromJsonAsync<LoadResult>())!;
+        Assert.Equal((LoadStatus.Loaded, 1L, 0L, 1L), (summary.Status, summary.RowsRead, summary.RowsUnchanged, summary.RowsConflicting));
+        var conflicts = await host.Http.GetFromJsonAsync<List<Complaints.Warehouse.Ingest.RecordConflict>>($"/api/ingest/runs/{summary.RunId}/conflicts");
+        var conflict = Assert.Single(conflicts!);
+        Assert.Equal(("conflict-test/K1", 2L, "status", "new", "closed"), (conflict.Key, conflict.Line, conflict.Field, conflict.StoredValue, conflict.DeliveredValue));
+        var runs = await host.Http.GetFromJsonAsync<List<Complaints.Warehouse.Ingest.IngestRun>>("/api/ingest/runs");
+        Assert.Equal(1L, runs!.Single(r => r.RunId == summary.RunId).RowsConflicting);
+        var page = System.Net.WebUtility.HtmlDecode(await host.Http.GetStringAsync($"/ingest/runs/{summary.RunId}"));
+        Assert.Contains("Records in conflict with the stored version", page);
+        Assert.Matches("<td[^>]*>conflict-test/K1</td><td[^>]*>2</td><td[^>]*>status</td><td[^>]*>new</td><td[^>]*>closed</td>", page);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Http.GetAsync("/api/ingest/runs/999999/conflicts")).StatusCode);
     }
 }

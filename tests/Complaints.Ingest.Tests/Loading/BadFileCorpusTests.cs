@@ -14,7 +14,7 @@ namespace Complaints.Ingest.Tests.Loading;
 /// impossible dates, decimal commas, negative and out-of-range scores (QuarantineTests); duplicate ids and resolution
 /// before receipt (CanonicalFileLoaderTests); Polish decimal commas and Windows-1250 through a profile (ProfiledLoadingTests).
 /// </summary>
-public sealed class BadFileCorpusTests : IAsyncLifetime
+public sealed partial class BadFileCorpusTests : IAsyncLifetime
 {
     private TempWarehouse _warehouse = null!;
     private CanonicalFileLoader _loader = null!;
@@ -169,4 +169,53 @@ public sealed class BadFileCorpusTests : IAsyncLifetime
         var problem = Assert.Single(result.FirstProblems!);
         Assert.Equal((6L, $"{columns + 2} fields where the header has {columns}"), (problem.Line, problem.Reason));
     }
+
+    [Fact]
+    public async Task Re_delivered_CFPB_rows_with_the_same_date_but_another_company_response_are_conflicts_and_the_stored_version_stays()
+    {
+        // 200 rows of the real CFPB export (one record per line), then the same 200 again with every second row's company response changed.
+        var lines = File.ReadLines(Path.Combine(Repository.Root, "tests", "data", "cfpb", "consumer_complaints_2014.csv")).Take(201).ToList();
+        static string Changed(string line) => CompanyResponse().Replace(line, m =>
+            $",{(m.Groups["response"].Value == "In progress" ? "Closed with explanation" : "In progress")},{m.Groups["timely"].Value},", 1);
+        var redelivered = lines.Take(1).Concat(lines.Skip(1).Select((l, i) => i % 2 == 0 ? Changed(l) : l)).ToList();
+        Assert.Equal(100, redelivered.Skip(1).Where((l, i) => l != lines[i + 1]).Count());
+        var profile = MappingProfile.Read(ProfiledFileLoader.FindShipped("cfpb-complaints")!);
+        var loader = new ProfiledFileLoader(_loader);
+        await loader.LoadAsync(_warehouse.WriteFile("first.csv", string.Join('\n', lines) + "\n"), profile);
+        using var connection = _warehouse.Database.OpenConnection();
+        var decisionsBefore = connection.QueryList("SELECT external_id, decision FROM complaints ORDER BY external_id", r => (r.GetString(0), r.NullableString(1)));
+
+        var result = await loader.LoadAsync(_warehouse.WriteFile("again.csv", string.Join('\n', redelivered) + "\n"), profile);
+
+        Assert.Equal((LoadStatus.Loaded, 200L, 0L, 0L, 100L, 100L), (result.Status, result.RowsRead, result.RowsInserted, result.RowsUpdated, result.RowsUnchanged, result.RowsConflicting));
+        Assert.Equal(decisionsBefore, connection.QueryList("SELECT external_id, decision FROM complaints ORDER BY external_id", r => (r.GetString(0), r.NullableString(1))));
+        var conflicts = new Complaints.Warehouse.Ingest.IngestRunQueries(_warehouse.Database).Conflicts(result.RunId);
+        Assert.Equal(100, conflicts.Select(c => c.Key).Distinct().Count());
+        Assert.All(conflicts, c => Assert.Contains(c.Field, new[] { "status", "decision" }));
+        // The first data row (line 2) was changed: its conflict names the line, the stored value kept and the one not applied.
+        var first = lines[1].Split(',')[0];
+        Assert.Contains(conflicts, c => c.Key == $"cfpb/{first}" && c.Line == 2 && c.Field == "decision");
+        Assert.Equal(100L, new Complaints.Warehouse.Ingest.IngestRunQueries(_warehouse.Database).Find(result.RunId)!.RowsConflicting);
+        Assert.Equal(result.FirstConflicts, conflicts.Take(CanonicalFileLoader.FirstConflictsShown));
+    }
+
+    [Fact]
+    public async Task A_canonical_record_with_the_same_updated_at_and_other_values_is_a_conflict_naming_both_values()
+    {
+        await _loader.LoadAsync(_warehouse.WriteFile("v1.csv", CanonicalCsv.Write(FeedLayouts.Complaints, Complaint("C1", "pralka cieknie"), Complaint("C2"))), FeedLayouts.Complaints);
+
+        var same = Complaint("C1", "pralka cieknie");
+        same["status"] = "resolved";
+        var result = await _loader.LoadAsync(_warehouse.WriteFile("v1-again.csv", CanonicalCsv.Write(FeedLayouts.Complaints, same, Complaint("C2"))), FeedLayouts.Complaints);
+
+        Assert.Equal((1L, 1L, 0L), (result.RowsConflicting, result.RowsUnchanged, result.RowsUpdated));
+        var conflict = Assert.Single(result.FirstConflicts!);
+        Assert.Equal(("crm/C1", 2L, "status", "new", "resolved"), (conflict.Key, conflict.Line, conflict.Field, conflict.StoredValue, conflict.DeliveredValue));
+        using var connection = _warehouse.Database.OpenConnection();
+        Assert.Equal("new", connection.Scalar<string>("SELECT status FROM complaints WHERE external_id = 'C1'"));
+    }
+
+    // The company response is followed by "Timely response?" (Yes/No); company names before it may hold commas.
+    [System.Text.RegularExpressions.GeneratedRegex(",(?<response>In progress|Closed[^,]*|Untimely response),(?<timely>Yes|No),")]
+    private static partial System.Text.RegularExpressions.Regex CompanyResponse();
 }

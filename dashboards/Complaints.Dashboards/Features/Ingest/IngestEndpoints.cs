@@ -28,6 +28,10 @@ public static class IngestEndpoints
             .WithTags("Ingest");
         app.MapGet("/api/ingest/runs", RecentRuns).WithTags("Ingest");
         app.MapGet("/api/ingest/runs/{runId:long}/quarantine.csv", DownloadQuarantine).WithTags("Ingest");
+        app.MapGet("/api/ingest/runs/{runId:long}/conflicts", (long runId, IngestRunQueries runs) => runs.Find(runId) is null
+                ? Problem(StatusCodes.Status404NotFound, "Unknown run", $"There is no ingest run {runId}.")
+                : TypedResults.Ok(runs.Conflicts(runId)))
+            .WithTags("Ingest");
         app.MapPost("/api/ingest/runs/{runId:long}/rollback", RollBackAsync)
             .DisableAntiforgery() // authenticated by the administrator key each request carries, not by a browser session
             .WithTags("Ingest");
