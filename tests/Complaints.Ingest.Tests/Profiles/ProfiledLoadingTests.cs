@@ -52,8 +52,9 @@ public sealed class ProfiledLoadingTests : IAsyncLifetime
         var overview = new OverviewQueries(_warehouse.Database, Options.Create(new ReportingOptions())).ComplaintsPerProduct(new ComplaintFilter());
 
         Assert.Equal(LoadStatus.Loaded, result.Status);
-        Assert.Equal((8340L, 8340L, 0L), (result.RowsRead, result.RowsInserted, result.RowsQuarantined));
-        Assert.Equal(8340, expected.Sum(e => e.Count));
+        var rows = expected.Sum(e => e.Count);
+        Assert.True(rows > 8000, $"the export has {rows} rows"); // the whole file was read, not a first block
+        Assert.Equal((rows, rows, 0L), (result.RowsRead, result.RowsInserted, result.RowsQuarantined));
         Assert.Equal(expected, overview.Select(p => (p.Sku, p.Complaints)).OrderBy(p => p.Sku, StringComparer.Ordinal).ToList());
         Assert.Equal("consumer_complaints_2014.csv", connection.Scalar<string>("SELECT file_name FROM ingest_runs WHERE run_id = $id", ("id", result.RunId)));
     }
