@@ -123,4 +123,20 @@ public sealed class CfpbFiguresTests(CfpbHost host) : IClassFixture<CfpbHost>
         Assert.Contains($"{closed} closed complaints have no resolution date: left out of the resolution and handling-time figures", slaPage);
         Assert.Contains($"{closed} closed complaints have no answer or resolution date: their statutory outcome is unknown", slaPage);
     }
+
+    [Fact]
+    public async Task A_handling_time_chart_with_nothing_to_draw_says_why_instead_of_drawing_empty_axes()
+    {
+        var (rows, inProgress) = CountedFromTheFile();
+        var closed = (rows - inProgress).ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
+        var overview = WebUtility.HtmlDecode(await host.Http.GetStringAsync("/"));
+        var slaPage = WebUtility.HtmlDecode(await host.Http.GetStringAsync("/sla"));
+
+        foreach (var (page, chart) in new[] { (overview, "handling-time-per-product"), (slaPage, "handling-per-product") })
+        {
+            Assert.DoesNotContain($"data-chart=\"{chart}\"", page);
+            Assert.Matches($"data-empty-chart=\"{chart}\"[^>]*>Nothing to draw here. No complaint here has a resolution date: {closed} closed complaints came without one", page);
+        }
+    }
 }
