@@ -108,6 +108,12 @@ public sealed class CfpbFiguresTests(CfpbHost host) : IClassFixture<CfpbHost>
         Assert.Equal(inProgress, sla.Backlog.Sum(b => b.Complaints));
         Assert.Equal([LeftOut.ClosedWithoutResolutionDate, LeftOut.ClosedWithoutAnswerDate], sla.LeftOut.Select(l => l.Reason));
         Assert.All(sla.LeftOut, l => Assert.Equal(closed, l.Complaints));
+        // Penalties are charged for the same breaches only.
+        var costs = (await host.Http.GetFromJsonAsync<Complaints.Warehouse.Costs.CostFigures>("/api/costs"))!;
+        Assert.Equal((inProgress, inProgress), (costs.Penalties.ResolutionBreaches, costs.Penalties.StatutoryMisses));
+        // The complaint list behind "breached" holds the same complaints.
+        var breachedList = WebUtility.HtmlDecode(await host.Http.GetStringAsync("/complaints?breached=statutory"));
+        Assert.Contains($">{inProgress:N0}</strong>", breachedList);
     }
 
     [Fact]
