@@ -24,10 +24,13 @@ internal static class RecordConflicts
     {
         var stored = connection.QueryList("SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = $t",
             r => r.GetString(0), ("t", feed.Name)).ToHashSet(StringComparer.Ordinal);
-        var compared = feed.Columns.Select(c => c.Name).Where(c => stored.Contains(c) && !feed.Key.Contains(c) && !Bookkeeping.Contains(c)).ToList();
+        var compared = feed.Columns.Where(c => stored.Contains(c.Name) && !feed.Key.Contains(c.Name) && !Bookkeeping.Contains(c.Name)).ToList();
         var join = string.Join(" AND ", feed.Key.Select(k => $"t.{k} = s.{k}"));
+        // Text is compared with its line breaks alike: the same file saved with Windows line endings is the same data.
+        static string Comparable(FeedColumn c, string table) =>
+            c.DuckDbType == "VARCHAR" ? $"replace({table}.{c.Name}, chr(13) || chr(10), chr(10))" : $"{table}.{c.Name}";
         var differences = string.Join(",\n                ", compared.Select(c =>
-            $"CASE WHEN s.{c} IS DISTINCT FROM t.{c} THEN {{'field': '{c}', 'stored': CAST(t.{c} AS VARCHAR), 'delivered': CAST(s.{c} AS VARCHAR)}} END"));
+            $"CASE WHEN {Comparable(c, "s")} IS DISTINCT FROM {Comparable(c, "t")} THEN {{'field': '{c.Name}', 'stored': CAST(t.{c.Name} AS VARCHAR), 'delivered': CAST(s.{c.Name} AS VARCHAR)}} END"));
         connection.Execute($"""
             CREATE OR REPLACE TEMP TABLE stage_conflicts AS
             SELECT record_index, record_key, updated_at, d.field, d.stored, d.delivered
