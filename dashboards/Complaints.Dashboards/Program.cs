@@ -18,6 +18,12 @@ builder.AddDashboards();
 builder.AddScheduler();
 
 var app = builder.Build();
+if (SettingsCheck.Problems(app.Services) is { Count: > 0 } problems)
+{
+    foreach (var problem in problems)
+        Console.Error.WriteLine(problem);
+    return SettingsCheck.BadSetting;
+}
 app.UseDashboards();
 app.MapComplaintEndpoints();
 app.Run();

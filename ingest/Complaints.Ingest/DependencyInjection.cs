@@ -55,7 +55,8 @@ public static class DependencyInjection
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<InboxProcessor>>(), sp.GetRequiredService<Profiles.ProfiledFileLoader>(), sp.GetRequiredService<InboxProfiles>()));
         builder.Services.AddSingleton<Profiles.ProfiledFileLoader>();
         builder.Services.AddSingleton(sp => new RunRollback(sp.GetRequiredService<Complaints.Warehouse.WarehouseDatabase>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RunRollback>>(), sp.GetService<Complaints.Warehouse.Sla.SlaMeasures>()));
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RunRollback>>(), sp.GetService<Complaints.Warehouse.Sla.SlaMeasures>(),
+            sp.GetService<Complaints.Warehouse.Costs.CostRollup>()));
         builder.Services.AddTransient<InboxJob>();
         return builder;
     }

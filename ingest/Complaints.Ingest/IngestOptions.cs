@@ -28,6 +28,12 @@ public sealed class IngestOptions : IValidatableObject
     [Range(0.0, 1.0)]
     public double MaxRejectedShare { get; set; } = 0.05;
 
+    /// <summary>Largest file <c>POST /api/ingest/{feed}</c> takes, in megabytes; bigger files go through the inbox or the command line.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "Ingest:MaxUploadMegabytes must be a whole number of megabytes from 1 to 1000000.")]
+    public int MaxUploadMegabytes { get; set; } = 2048;
+
+    public long MaxUploadBytes => MaxUploadMegabytes * 1024L * 1024L;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var (feed, cron) in Schedules)

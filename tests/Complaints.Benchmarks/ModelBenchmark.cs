@@ -49,7 +49,7 @@ public static class ModelBenchmark
         var reporting = Options.Create(new ReportingOptions());
         var models = Options.Create(new ModelsOptions());
         var signals = new DefectSignals(warehouse, reporting, time);
-        var scores = new RiskScores(warehouse, models, time);
+        var scores = new RiskScores(warehouse, models, reporting, time);
         long loaded;
         using (var connection = warehouse.OpenConnection())
         {

@@ -32,7 +32,7 @@ public sealed class ModelRefreshTests : IAsyncLifetime
         var alerts = new ModelAlerts(Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = _smtp.Port, StartTls = false }),
             Options.Create(new AlertOptions { Recipients = ["quality@example.com"] }), Path.Combine(_demo.Warehouse.Directory, "outbox"), _time,
             NullLogger<ModelAlerts>.Instance);
-        _refresh = new ModelRefresh(warehouse, _signals, new RiskScores(warehouse, models, _time), alerts, models, _time, NullLogger<ModelRefresh>.Instance);
+        _refresh = new ModelRefresh(warehouse, _signals, new RiskScores(warehouse, models, Options.Create(new ReportingOptions()), _time), alerts, models, _time, NullLogger<ModelRefresh>.Instance);
     }
 
     public Task DisposeAsync()

@@ -25,10 +25,20 @@ public sealed record ComplaintFilter(
     /// <summary>This filter judged at <paramref name="now"/> unless it names its own as-of instant.</summary>
     public ComplaintFilter AsOfOr(DateTimeOffset now) => AsOf is null ? this with { AsOf = now } : this;
 
-    // Judged as in Sla/Achievement.sql: a stored flag decides; without one, a due instant already passed means breached.
-    private const string FirstResponseBreached = "coalesce(s.first_response_breached, s.first_response_due_at <= CAST($as_of AS TIMESTAMPTZ))";
-    private const string ResolutionBreached = "coalesce(s.resolution_breached, s.resolution_due_at <= CAST($as_of AS TIMESTAMPTZ))";
-    private const string StatutoryMissed = "NOT coalesce(s.statutory_met, s.statutory_due_at > CAST($as_of AS TIMESTAMPTZ))";
+    /// <summary>
+    /// Whether complaint <c>c</c> is in an ending status (<c>Reporting:EndingStatuses</c>, bound as <c>$ending_statuses</c>).
+    /// The status decides whether a complaint is open, not a missing date.
+    /// </summary>
+    public const string Ended = "list_contains(string_split($ending_statuses, ','), lower(c.status))";
+
+    /// <summary>Open at <c>$as_of</c>: received by then and not ended, or ended only after it. Closed with its time unknown is never open.</summary>
+    public const string OpenAsOf = "(c.received_at <= CAST($as_of AS TIMESTAMPTZ) AND (NOT " + Ended + " OR c.resolved_at > CAST($as_of AS TIMESTAMPTZ)))";
+
+    // Judged as in Sla/Achievement.sql: a stored flag decides; without one, a due instant already passed means breached
+    // while the complaint is open. A complaint closed without the date is neither met nor breached: its time is unknown.
+    private const string FirstResponseBreached = "coalesce(s.first_response_breached, s.first_response_due_at <= CAST($as_of AS TIMESTAMPTZ) AND NOT " + Ended + ")";
+    private const string ResolutionBreached = "coalesce(s.resolution_breached, s.resolution_due_at <= CAST($as_of AS TIMESTAMPTZ) AND NOT " + Ended + ")";
+    private const string StatutoryMissed = "NOT coalesce(s.statutory_met, s.statutory_due_at > CAST($as_of AS TIMESTAMPTZ) OR " + Ended + ")";
 
     /// <summary>
     /// A predicate over <c>complaints c</c> with a clause for each filter that is set (an empty filter is TRUE);
@@ -52,7 +62,7 @@ public sealed record ComplaintFilter(
             if (Status is not null) clauses.Add("c.status = $status");
             if (Team is not null) clauses.Add("c.team = $team");
             if (Breached is { } breached)
-                clauses.Add("c.complaint_key IN (SELECT s.complaint_key FROM complaint_sla s WHERE " + breached switch
+                clauses.Add("c.complaint_key IN (SELECT s.complaint_key FROM complaint_sla s JOIN complaints c USING (complaint_key) WHERE " + breached switch
                 {
                     SlaBreach.FirstResponse => FirstResponseBreached,
                     SlaBreach.Resolution => ResolutionBreached,
@@ -60,8 +70,7 @@ public sealed record ComplaintFilter(
                     _ => $"({FirstResponseBreached} OR {ResolutionBreached})",
                 } + ")");
             if (Age is not null)
-                clauses.Add("""
-                    (c.received_at <= CAST($as_of AS TIMESTAMPTZ) AND (c.resolved_at IS NULL OR c.resolved_at > CAST($as_of AS TIMESTAMPTZ))
+                clauses.Add("(" + OpenAsOf + """
                      AND c.complaint_key IN (SELECT s.complaint_key FROM complaint_sla s)
                      AND date_diff('day', CAST(timezone($tz, c.received_at) AS DATE), CAST($as_of_date AS DATE)) BETWEEN $age_min AND $age_max)
                     """);
@@ -77,10 +86,12 @@ public sealed record ComplaintFilter(
     /// Values for every name <see cref="Predicate"/> may use (DuckDB ignores the ones a query does not).
     /// The day bounds become instants once, here: local midnight of <see cref="From"/> and of the day after
     /// <see cref="To"/> in the reporting zone (DST-aware), so the warehouse compares timestamps instead of
-    /// converting every row's time zone. <c>$tz</c> is bound too, for queries that bucket by local date.
+    /// converting every row's time zone. <c>$tz</c> is bound too, for queries that bucket by local date, and
+    /// <c>$ending_statuses</c> for <see cref="Ended"/>.
     /// </summary>
-    public (string Name, object? Value)[] Parameters(string timeZone)
+    public (string Name, object? Value)[] Parameters(ReportingOptions reporting)
     {
+        var timeZone = reporting.TimeZone;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
         var age = AgeBuckets.FirstOrDefault(b => b.Name == Age);
         return
@@ -91,6 +102,7 @@ public sealed record ComplaintFilter(
             ("as_of", AsOf?.ToUniversalTime()),
             ("as_of_date", AsOf is { } asOf ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(asOf, zone).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null),
             ("age_min", age.Name is null ? 0 : age.Min), ("age_max", age.Name is null ? 0 : age.Max),
+            ("ending_statuses", string.Join(',', reporting.EndingStatusList())),
         ];
     }
 

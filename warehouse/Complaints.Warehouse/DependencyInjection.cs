@@ -16,7 +16,8 @@ public static class DependencyInjection
         // SlaOptions reports every problem with its setting's path (Problems()), through IValidatableObject.
         builder.Services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddTimeProvider();
-        builder.Services.AddSingleton(sp => new SlaMeasures(sp.GetRequiredService<IOptions<SlaOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new SlaMeasures(sp.GetRequiredService<IOptions<SlaOptions>>().Value, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<ReportingOptions>>().Value.EndingStatusList()));
         builder.Services.AddSingleton<SlaQueries>();
         var contentRoot = builder.Environment.ContentRootPath;
         builder.Services.AddSingleton(sp => new WarehouseDatabase(

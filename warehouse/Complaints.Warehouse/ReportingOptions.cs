@@ -17,6 +17,20 @@ public sealed class ReportingOptions : IValidatableObject
     /// <summary>Units of the reporting currency per one unit of each other currency: the fallback for a cost whose month has no rate in the exchange_rates feed.</summary>
     public Dictionary<string, decimal> ExchangeRates { get; set; } = [];
 
+    public const string DefaultEndingStatuses = "resolved,closed,rejected";
+
+    /// <summary>
+    /// Status codes that end a complaint, comma-separated. A complaint is open until its status is one of them, whatever
+    /// its dates say; one in an ending status without a resolution date is closed with its time unknown.
+    /// </summary>
+    public string EndingStatuses { get; set; } = DefaultEndingStatuses;
+
+    /// <summary>The ending statuses as a list, trimmed and lower-case (status codes are stored that way).</summary>
+    public IReadOnlyList<string> EndingStatusList() => ParseStatuses(EndingStatuses);
+
+    public static IReadOnlyList<string> ParseStatuses(string text) =>
+        [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => s.ToLowerInvariant()).Distinct()];
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
@@ -24,6 +38,8 @@ public sealed class ReportingOptions : IValidatableObject
         foreach (var (currency, rate) in ExchangeRates)
             if (rate <= 0)
                 yield return new ValidationResult($"Reporting:ExchangeRates:{currency} must be greater than zero.", [nameof(ExchangeRates)]);
+        if (EndingStatusList().Count == 0)
+            yield return new ValidationResult($"Reporting:EndingStatuses names no status: give the status codes that end a complaint, comma-separated (default {DefaultEndingStatuses}).", [nameof(EndingStatuses)]);
     }
 
     /// <summary>Rates including the reporting currency itself at 1.</summary>

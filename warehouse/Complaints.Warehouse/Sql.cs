@@ -53,9 +53,9 @@ public static class Sql
     }
 
     /// <summary>Rows of a query that narrows <c>complaints c</c> through its <c>/*filter*/</c> placeholder, with the filter's values bound.</summary>
-    public static List<T> QueryFiltered<T>(this DuckDBConnection connection, string sql, ComplaintFilter filter, string timeZone,
+    public static List<T> QueryFiltered<T>(this DuckDBConnection connection, string sql, ComplaintFilter filter, ReportingOptions reporting,
         Func<IDataRecord, T> map, params (string Name, object? Value)[] extra) =>
-        connection.QueryList(sql.Replace("/*filter*/", filter.Predicate, StringComparison.Ordinal), map, [.. filter.Parameters(timeZone), .. extra]);
+        connection.QueryList(sql.Replace("/*filter*/", filter.Predicate, StringComparison.Ordinal), map, [.. filter.Parameters(reporting), .. extra]);
 
     public static string? NullableString(this IDataRecord record, int ordinal) => record.IsDBNull(ordinal) ? null : record.GetString(ordinal);
 

@@ -13,7 +13,7 @@ namespace Complaints.Ingest.Loading;
 /// the same file delivered again is recorded as an unchanged run. The SLA measures of the complaints a load touched
 /// follow in a transaction of their own (see <see cref="Warehouse.Sla.SlaMeasures.MarkPending"/>).
 /// </summary>
-public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvider time, ILogger<CanonicalFileLoader> logger, double maxRejectedShare = 0.05,
+public sealed partial class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvider time, ILogger<CanonicalFileLoader> logger, double maxRejectedShare = 0.05,
     Warehouse.Sla.SlaMeasures? slaMeasures = null, Warehouse.Costs.CostRollup? costRollup = null)
 {
     private const int ProblemsQuoted = 3;
@@ -42,10 +42,13 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
         public string FileName => Mapped?.FileName ?? System.IO.Path.GetFileName(Path);
     }
 
-    private sealed record RowCounts(long Read, long Inserted, long Updated, long Unchanged, long Quarantined)
+    private sealed record RowCounts(long Read, long Inserted, long Updated, long Unchanged, long Quarantined, long Conflicting = 0)
     {
         public static readonly RowCounts None = new(0, 0, 0, 0, 0);
     }
+
+    /// <summary>Conflicting fields a load's answer lists; the run's page and API have them all.</summary>
+    public const int FirstConflictsShown = 20;
 
     private LoadResult Load(DuckDBConnection connection, LoadContext file, IProgress<int>? steps)
     {
@@ -99,9 +102,13 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
     /// <summary>The good rows, the quarantine entries and the run record, in one transaction.</summary>
     private LoadResult Merge(DuckDBConnection connection, LoadContext file, long total, long badRecords, IReadOnlyList<Problem> problems)
     {
+        RecordConflicts.Find(connection, file.Feed);
+        var conflicts = RecordConflicts.Read(connection, records => LinesOf(file, records));
+        var conflicting = RecordConflicts.Count(connection);
         connection.Execute("DELETE FROM stage WHERE rowid IN (SELECT record_index FROM stage_problems)");
         using var transaction = connection.BeginTransaction();
-        var counts = CountChanges(connection, file.Feed) with { Read = total, Quarantined = badRecords };
+        var changes = CountChanges(connection, file.Feed);
+        var counts = changes with { Read = total, Quarantined = badRecords, Unchanged = changes.Unchanged - conflicting, Conflicting = conflicting };
         var runId = NextRunId(connection);
         connection.Execute("SET VARIABLE run_id = $id", ("id", runId));
         connection.Execute("SET VARIABLE loaded_at = CAST($at AS TIMESTAMPTZ)", ("at", time.GetUtcNow()));
@@ -113,12 +120,18 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
         Warehouse.Sla.SlaMeasures.MarkPending(connection, runId, file.Feed.Name);
         (costRollup ?? Warehouse.Costs.CostRollup.Unconfigured(time)).Refresh(connection, file.Feed.Name);
         Quarantine(connection, file, runId, problems);
-        var result = RecordRun(connection, file, LoadStatus.Loaded, counts, null, runId, problems);
+        RecordConflicts.Store(connection, runId, file.Feed.Name, conflicts);
+        var result = RecordRun(connection, file, LoadStatus.Loaded, counts, null, runId, problems, conflicts: conflicts);
         transaction.Commit();
-        logger.LogInformation("{File}: loaded {Read} rows into {Feed} ({Inserted} new, {Updated} updated, {Unchanged} unchanged, {Quarantined} quarantined) as run {Run}",
-            file.FileName, counts.Read, file.Feed.Name, counts.Inserted, counts.Updated, counts.Unchanged, counts.Quarantined, runId);
+        logger.LogInformation("{File}: loaded {Read} rows into {Feed} ({Inserted} new, {Updated} updated, {Unchanged} unchanged, {Conflicting} conflicting, {Quarantined} quarantined) as run {Run}",
+            file.FileName, counts.Read, file.Feed.Name, counts.Inserted, counts.Updated, counts.Unchanged, counts.Conflicting, counts.Quarantined, runId);
         return result;
     }
+
+    /// <summary>The line each record starts on in the file as sent (the source file's, for a file mapped by a profile).</summary>
+    private static IReadOnlyDictionary<long, long> LinesOf(LoadContext file, IEnumerable<long> records) => file.Mapped is { } mapped
+        ? records.ToDictionary(r => r, r => mapped.RecordLines[(int)r])
+        : CsvRecordLocator.Locate(file.Path, records).ToDictionary(l => l.Key, l => l.Value.Line);
 
     private static bool AlreadyLoaded(DuckDBConnection connection, LoadContext file) =>
         connection.Scalar<long>("SELECT count(*) FROM ingest_runs WHERE feed = $feed AND file_sha256 = $sha AND status = 'loaded'",
@@ -137,7 +150,8 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
         connection.Execute("CREATE OR REPLACE TEMP TABLE mapping_problems (record_index BIGINT, canonical_column VARCHAR, source_column VARCHAR, reason VARCHAR)");
         using (var appender = connection.CreateAppender("mapping_problems"))
             foreach (var p in mapped.Problems)
-                appender.CreateRow().AppendValue(p.Record).AppendValue(p.CanonicalColumn).AppendValue(p.SourceColumn).AppendValue(p.Reason).EndRow();
+                // A problem of the whole record (no column) is quarantined without a column name.
+                appender.CreateRow().AppendValue(p.Record).AppendValue(p.CanonicalColumn).AppendValue(p.SourceColumn.Length == 0 ? null : p.SourceColumn).AppendValue(p.Reason).EndRow();
         connection.Execute("""
             DELETE FROM stage_problems s USING mapping_problems m
             WHERE s.record_index = m.record_index AND s.column_name = m.canonical_column
@@ -160,7 +174,7 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
             r => (Record: r.GetInt64(0), Column: r.NullableString(1), Reason: r.GetString(2)));
         var located = CsvRecordLocator.Locate(file.Path, ours.Select(p => p.Record));
         return ours.Select(p => new Problem(p.Record, file.Mapped?.RecordLines[(int)p.Record] ?? located[p.Record].Line, p.Column, p.Reason, located[p.Record].RawText))
-            .Concat(reader)
+            .Concat(OneProblemPerLongLine(reader))
             .OrderBy(p => p.Line)
             .ToList();
     }
@@ -199,21 +213,47 @@ public sealed class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvide
     }
 
     private LoadResult RecordRun(DuckDBConnection connection, LoadContext file, LoadStatus status, RowCounts counts, string? error, long runId,
-        IReadOnlyList<Problem>? problems = null, IReadOnlyList<string>? missing = null)
+        IReadOnlyList<Problem>? problems = null, IReadOnlyList<string>? missing = null, IReadOnlyList<Warehouse.Ingest.RecordConflict>? conflicts = null)
     {
         missing = missing is { Count: > 0 } ? missing : null;
         connection.Execute("""
             INSERT INTO ingest_runs (run_id, feed, file_name, file_sha256, is_demo, started_at, finished_at, status,
-                                     rows_read, rows_inserted, rows_updated, rows_unchanged, rows_quarantined, error, missing)
-            VALUES ($id, $feed, $file, $sha, $demo, $started, $finished, $status, $read, $inserted, $updated, $unchanged, $quarantined, $error, $missing)
+                                     rows_read, rows_inserted, rows_updated, rows_unchanged, rows_quarantined, error, missing, rows_conflicting)
+            VALUES ($id, $feed, $file, $sha, $demo, $started, $finished, $status, $read, $inserted, $updated, $unchanged, $quarantined, $error, $missing, $conflicting)
             """,
             ("id", runId), ("feed", file.Feed.Name), ("file", file.FileName), ("sha", file.Sha256), ("demo", file.IsDemo), ("started", file.Started),
             ("finished", time.GetUtcNow()), ("status", status.ToString().ToLowerInvariant()), ("read", counts.Read),
             ("inserted", counts.Inserted), ("updated", counts.Updated), ("unchanged", counts.Unchanged), ("quarantined", counts.Quarantined), ("error", error),
-            ("missing", missing is null ? null : string.Join('\n', missing)));
+            ("missing", missing is null ? null : string.Join('\n', missing)), ("conflicting", counts.Conflicting));
         var first = (problems ?? []).Take(10).Select(p => new RowProblem(p.Line, p.Column, p.Reason)).ToList();
-        return new LoadResult(runId, file.Feed.Name, file.FileName, status, counts.Read, counts.Inserted, counts.Updated, counts.Unchanged, error, counts.Quarantined, first, missing);
+        return new LoadResult(runId, file.Feed.Name, file.FileName, status, counts.Read, counts.Inserted, counts.Updated, counts.Unchanged, error, counts.Quarantined, first, missing,
+            counts.Conflicting, conflicts is { Count: > 0 } ? [.. conflicts.Take(FirstConflictsShown)] : null);
     }
+
+    /// <summary>
+    /// DuckDB reports a line with extra fields once per extra field ("Expected Number of Columns: 14 Found: 15", "… 16");
+    /// it is one misaligned row, said once in the user's words: "16 fields where the header has 14".
+    /// </summary>
+    private static IEnumerable<Problem> OneProblemPerLongLine(IEnumerable<Problem> readerProblems)
+    {
+        var seen = new HashSet<long>();
+        var problems = readerProblems.ToList();
+        foreach (var p in problems)
+        {
+            if (TooManyColumns().Match(p.Reason) is not { Success: true } match)
+            {
+                yield return p;
+                continue;
+            }
+            if (!seen.Add(p.Line))
+                continue;
+            var found = problems.Where(q => q.Line == p.Line).Select(q => TooManyColumns().Match(q.Reason)).Where(m => m.Success).Max(m => int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
+            yield return p with { Column = null, Reason = $"{found} fields where the header has {match.Groups[1].Value}" };
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Expected Number of Columns: (\d+) Found: (\d+)")]
+    private static partial System.Text.RegularExpressions.Regex TooManyColumns();
 
     private static string Shorten(string message)
     {

@@ -19,11 +19,13 @@ public sealed class RollbackRefusedException(string message, bool unknownRun = f
 
 /// <summary>
 /// Rolls back one loaded ingest run, in one write transaction: the rows it inserted are removed, the versions it
-/// replaced are put back, SLA measures of the complaints it touched are computed again, the run is marked
+/// replaced are put back, SLA measures of the complaints it touched are computed again, the cost rollup is rebuilt when
+/// the feed can change a converted amount (costs, exchange rates, complaints: as after a load), the run is marked
 /// <c>rolled_back</c> (its record and quarantine entries stay, for the audit trail), and the audit log says who did it.
 /// A run whose records a later run changed again is refused: the later run goes first, so history is undone in order.
 /// </summary>
-public sealed class RunRollback(WarehouseDatabase warehouse, TimeProvider time, ILogger<RunRollback> logger, SlaMeasures? slaMeasures = null)
+public sealed class RunRollback(WarehouseDatabase warehouse, TimeProvider time, ILogger<RunRollback> logger, SlaMeasures? slaMeasures = null,
+    Complaints.Warehouse.Costs.CostRollup? costRollup = null)
 {
     public const string AuditAction = "ingest.rollback";
     private static readonly string[] CustomerKey = ["source", "customer_id"];
@@ -71,6 +73,8 @@ public sealed class RunRollback(WarehouseDatabase warehouse, TimeProvider time, 
         }
 
         var remeasured = touched.Count == 0 ? 0 : (slaMeasures ?? SlaMeasures.StatutoryOnly(time)).Refresh(connection, touched);
+        // Derived money follows the roll-back in the same transaction, as it follows a load: no page counts removed costs.
+        (costRollup ?? Complaints.Warehouse.Costs.CostRollup.Unconfigured(time)).Refresh(connection, feed.Name);
         var at = time.GetUtcNow();
         connection.Execute("UPDATE ingest_runs SET status = 'rolled_back', rolled_back_at = $at, rolled_back_by = $actor WHERE run_id = $id",
             ("at", at), ("actor", actor), ("id", runId));

@@ -62,6 +62,8 @@ public sealed class ProfiledFileLoader(CanonicalFileLoader loader)
         foreach (var record in reader.Records())
         {
             if (lines.Count % 10_000 == 0) cancellationToken.ThrowIfCancellationRequested();
+            if (record.Misfit is { } misfit)
+                problems.Add(new MappingProblem(lines.Count, "", "", misfit));
             foreach (var value in mapper.Map(record, lines.Count, problems))
                 writer.Text(value);
             writer.EndRow();

@@ -5,8 +5,11 @@ using Complaints.Ingest.Loading;
 
 namespace Complaints.Ingest.Profiles;
 
-/// <summary>One record of a source file: the physical line it starts on, and its values by source column name.</summary>
-public sealed record SourceRecord(long Line, IReadOnlyDictionary<string, string> Values);
+/// <summary>
+/// One record of a source file: the physical line it starts on, and its values by source column name. <see cref="Misfit"/>
+/// says why the record cannot be trusted as a whole (more fields than the header has: its values are misaligned).
+/// </summary>
+public sealed record SourceRecord(long Line, IReadOnlyDictionary<string, string> Values, string? Misfit = null);
 
 /// <summary>A source file opened for mapping: the columns it has, and its records in file order.</summary>
 public interface ISourceReader
@@ -115,7 +118,9 @@ public sealed class DelimitedTextReader : ISourceReader
         {
             if (index++ <= _headerIndex)
                 continue;
-            yield return new SourceRecord(line, new FieldsByName(positions, fields));
+            // Fewer fields are trailing blanks some exports leave off; more can only be a shifted row, whose values sit under the wrong names.
+            var misfit = fields.Count > _header.Length ? $"{fields.Count} fields where the header has {_header.Length}" : null;
+            yield return new SourceRecord(line, new FieldsByName(positions, fields), misfit);
         }
     }
 

@@ -22,6 +22,8 @@ public static class RiskEvaluation
     public static readonly double[] TrainingAges = [0, 1, 2, 3, 5, 7, 10, 12];
     public static readonly (string Name, double Days)[] TestAges = [("at receipt", 0), ("3 days", 3), ("7 days", 7), ("10 days", 10)];
     public const double TrainShare = 0.7;
+    /// <summary>The demo data's settings: its statuses end complaints as the defaults say.</summary>
+    private static readonly ReportingOptions Reporting = new();
 
     public static RiskEvaluationResult Evaluate(DuckDBConnection connection, GroundTruth truth, TimeZoneInfo zone, int seed, RiskTarget target = RiskTarget.Statutory)
     {
@@ -32,7 +34,7 @@ public static class RiskEvaluation
         var testTo = knownAt.AddDays(-truth.SlaBreach.DeadlineDays - 1); // later complaints have no known outcome yet
 
         // Snapshots and outcomes as they were known at the split: training never sees what happened after it.
-        var training = RiskSnapshots.AtAges(connection, trainFrom, splitAt, TrainingAges, splitAt);
+        var training = RiskSnapshots.AtAges(connection, trainFrom, splitAt, TrainingAges, splitAt, Reporting);
         var watch = Stopwatch.StartNew();
         var model = RiskModel.Train(training, target, seed);
         var trainingTime = watch.Elapsed;
@@ -42,7 +44,7 @@ public static class RiskEvaluation
         long unlike = 0, compared = 0;
         foreach (var (name, days) in TestAges)
         {
-            var test = RiskSnapshots.AtAges(connection, splitAt, testTo, [days], knownAt).Where(s => s.Missed(target) is not null).ToList();
+            var test = RiskSnapshots.AtAges(connection, splitAt, testTo, [days], knownAt, Reporting).Where(s => s.Missed(target) is not null).ToList();
             var actual = test.Select(s => s.Missed(target)!.Value).ToList();
             var predicted = model.Predict(test).Select(p => (double)p).ToList();
             var rule = test.Select(s => (double)s.RuleShare).ToList();
@@ -59,7 +61,7 @@ public static class RiskEvaluation
             ages.Add(new RiskAtAge(name, ClassifierMetrics.Of(predicted, actual), ClassifierMetrics.Of(rule, actual), oracle));
         }
         // All ages together, as the at-risk page sees its open complaints: here the rule's share of time used does rank them.
-        var mixed = RiskSnapshots.AtAges(connection, splitAt, testTo, TrainingAges, knownAt).Where(s => s.Missed(target) is not null).ToList();
+        var mixed = RiskSnapshots.AtAges(connection, splitAt, testTo, TrainingAges, knownAt, Reporting).Where(s => s.Missed(target) is not null).ToList();
         var mixedActual = mixed.Select(s => s.Missed(target)!.Value).ToList();
         ages.Add(new RiskAtAge("all ages 0–12 days", ClassifierMetrics.Of(model.Predict(mixed).Select(p => (double)p).ToList(), mixedActual),
             ClassifierMetrics.Of(mixed.Select(s => (double)s.RuleShare).ToList(), mixedActual), null));

@@ -50,10 +50,13 @@ SELECT p.complaint_key,
        br.open AS backlog_at_receipt,
        bn.open AS backlog_now,
        length(coalesce(c.description, '')) AS description_length,
-       -- Outcomes, for labels only: missed the statutory deadline / the policy's resolution target, NULL while unknown at $known_at.
-       CASE WHEN s.statutory_met IS NOT NULL AND coalesce(c.answered_at, c.resolved_at) <= CAST($known_at AS TIMESTAMPTZ) THEN NOT s.statutory_met
+       -- Outcomes, for labels only: missed the statutory deadline / the policy's resolution target, NULL while unknown at
+       -- $known_at, and NULL for a complaint closed without the date (closed, time unknown): it is neither met nor missed.
+       CASE WHEN s.statutory_outcome = 'unknown' THEN NULL
+            WHEN s.statutory_met IS NOT NULL AND coalesce(c.answered_at, c.resolved_at) <= CAST($known_at AS TIMESTAMPTZ) THEN NOT s.statutory_met
             WHEN s.statutory_due_at <= CAST($known_at AS TIMESTAMPTZ) THEN TRUE END AS statutory_missed,
-       CASE WHEN s.resolution_breached IS NOT NULL AND c.resolved_at <= CAST($known_at AS TIMESTAMPTZ) THEN s.resolution_breached
+       CASE WHEN c.resolved_at IS NULL AND list_contains(string_split($ending_statuses, ','), lower(c.status)) THEN NULL
+            WHEN s.resolution_breached IS NOT NULL AND c.resolved_at <= CAST($known_at AS TIMESTAMPTZ) THEN s.resolution_breached
             WHEN s.resolution_due_at <= CAST($known_at AS TIMESTAMPTZ) THEN TRUE END AS resolution_missed,
        s.statutory_due_at,
        s.resolution_due_at

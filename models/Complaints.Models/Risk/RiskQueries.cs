@@ -36,7 +36,7 @@ public sealed class RiskQueries(WarehouseDatabase warehouse, IOptions<ReportingO
             WHERE r.target = $target AND r.due_at > CAST($now AS TIMESTAMPTZ) AND /*filter*/
             ORDER BY r.probability DESC, r.due_at, c.external_id
             LIMIT $limit
-            """, filter, reporting.Value.TimeZone, r => new AtRiskComplaint(r.GetString(0), r.GetString(1), r.GetString(2), r.NullableString(3),
+            """, filter, reporting.Value, r => new AtRiskComplaint(r.GetString(0), r.GetString(1), r.GetString(2), r.NullableString(3),
                 r.NullableString(4), r.NullableString(5), r.GetInstant(6), r.GetDouble(7), r.GetDouble(8), r.IsDBNull(9) ? null : r.GetInstant(9),
                 r.NullableDouble(10), r.GetString(11), r.IsDBNull(12) ? null : r.GetInt64(12)), parameters);
         var totals = connection.QueryFiltered("""
@@ -45,7 +45,7 @@ public sealed class RiskQueries(WarehouseDatabase warehouse, IOptions<ReportingO
                    count(*) FILTER (WHERE r.due_at <= CAST($now AS TIMESTAMPTZ)), max(r.scored_at)
             FROM risk_scores r JOIN complaints c USING (complaint_key)
             WHERE r.target = $target AND /*filter*/
-            """, filter, reporting.Value.TimeZone, r => (Scored: r.GetInt64(0), High: r.GetInt64(1), Past: r.GetInt64(2), At: r.IsDBNull(3) ? (DateTimeOffset?)null : r.GetInstant(3)), parameters).Single();
+            """, filter, reporting.Value, r => (Scored: r.GetInt64(0), High: r.GetInt64(1), Past: r.GetInt64(2), At: r.IsDBNull(3) ? (DateTimeOffset?)null : r.GetInstant(3)), parameters).Single();
         var model = RiskScores.Versions(connection).FirstOrDefault(v => v.Target == target);
         var fallback = model is null || !model.InUse;
         return new AtRiskFigures(RiskScores.Name(target), totals.Scored, totals.High, totals.Past, options.Value.HighRisk, totals.At, model, fallback, complaints);

@@ -15,7 +15,7 @@ public sealed record ModelVersion(long Version, RiskTarget Target, DateTimeOffse
 /// by time: complaints received in the older three quarters of the last year train, the newer quarter (whose
 /// outcomes are known) tests; a model that does not beat the rule there is stored but not used, and the rule scores.
 /// </summary>
-public sealed class RiskScores(WarehouseDatabase warehouse, IOptions<ModelsOptions> options, TimeProvider time)
+public sealed class RiskScores(WarehouseDatabase warehouse, IOptions<ModelsOptions> options, IOptions<ReportingOptions> reporting, TimeProvider time)
 {
     public static readonly TimeSpan TrainingWindow = TimeSpan.FromDays(365);
     public const int MinimumPositives = 20, MinimumTrainingRows = 500;
@@ -50,12 +50,12 @@ public sealed class RiskScores(WarehouseDatabase warehouse, IOptions<ModelsOptio
         var testTo = now.AddDays(-15);
         if (testTo <= from) return null;
         var split = from + (testTo - from) * 0.75;
-        var training = RiskSnapshots.AtAges(connection, from, split, RiskEvaluation.TrainingAges, split);
+        var training = RiskSnapshots.AtAges(connection, from, split, RiskEvaluation.TrainingAges, split, reporting.Value);
         var labelled = training.Count(s => s.Missed(target) is not null);
         if (labelled < MinimumTrainingRows || training.Count(s => s.Missed(target) == true) < MinimumPositives) return null;
 
         var model = RiskModel.Train(training, target, options.Value.Seed);
-        var test = RiskSnapshots.AtAges(connection, split, testTo, RiskEvaluation.TrainingAges, now).Where(s => s.Missed(target) is not null).ToList();
+        var test = RiskSnapshots.AtAges(connection, split, testTo, RiskEvaluation.TrainingAges, now, reporting.Value).Where(s => s.Missed(target) is not null).ToList();
         var actual = test.Select(s => s.Missed(target)!.Value).ToList();
         var byModel = ClassifierMetrics.Of(model.Predict(test).Select(p => (double)p).ToList(), actual);
         var byRule = ClassifierMetrics.Of(test.Select(s => (double)s.RuleShare).ToList(), actual);
@@ -71,7 +71,7 @@ public sealed class RiskScores(WarehouseDatabase warehouse, IOptions<ModelsOptio
         var rows = new List<(long Key, string Target, long? Version, double P, double Rule, DateTimeOffset? Due, string Reasons)>();
         using (var connection = warehouse.OpenConnection())
         {
-            var open = RiskSnapshots.OpenAt(connection, now);
+            var open = RiskSnapshots.OpenAt(connection, now, reporting.Value);
             foreach (var target in Enum.GetValues<RiskTarget>())
             {
                 var undecided = open.Where(s => s.Missed(target) is null && s.DueAt(target) is not null).ToList();

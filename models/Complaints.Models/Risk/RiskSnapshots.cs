@@ -10,7 +10,8 @@ namespace Complaints.Models.Risk;
 public static class RiskSnapshots
 {
     /// <summary>Snapshots of complaints at each of <paramref name="ageDays"/> after receipt, for those received in [from, to) and still unanswered at that age.</summary>
-    public static List<RiskSnapshot> AtAges(DuckDBConnection connection, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<double> ageDays, DateTimeOffset knownAt)
+    public static List<RiskSnapshot> AtAges(DuckDBConnection connection, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<double> ageDays, DateTimeOffset knownAt,
+        ReportingOptions reporting)
     {
         connection.Execute("CREATE OR REPLACE TEMP TABLE risk_ages (age_days DOUBLE)");
         foreach (var age in ageDays)
@@ -23,24 +24,28 @@ public static class RiskSnapshots
               AND c.received_at + to_microseconds(CAST(a.age_days * 86400e6 AS BIGINT)) <= CAST($known AS TIMESTAMPTZ)
               AND (c.answered_at IS NULL OR c.answered_at > c.received_at + to_microseconds(CAST(a.age_days * 86400e6 AS BIGINT)))
             """, ("from", from), ("to", to), ("known", knownAt));
-        return Read(connection, knownAt);
+        return Read(connection, knownAt, reporting);
     }
 
-    /// <summary>Snapshots at <paramref name="asOf"/> of every complaint received by then and not yet resolved.</summary>
-    public static List<RiskSnapshot> OpenAt(DuckDBConnection connection, DateTimeOffset asOf)
+    /// <summary>
+    /// Snapshots at <paramref name="asOf"/> of every complaint received by then and not yet resolved. A complaint closed
+    /// without a resolution date (closed, time unknown) is left out: it is not open now, and when it closed is unknown.
+    /// </summary>
+    public static List<RiskSnapshot> OpenAt(DuckDBConnection connection, DateTimeOffset asOf, ReportingOptions reporting)
     {
         connection.Execute("""
             CREATE OR REPLACE TEMP TABLE risk_points AS
             SELECT complaint_key, CAST($as_of AS TIMESTAMPTZ) AS as_of
             FROM complaints
             WHERE received_at <= CAST($as_of AS TIMESTAMPTZ)
-              AND (resolved_at IS NULL OR resolved_at > CAST($as_of AS TIMESTAMPTZ))
-            """, ("as_of", asOf));
-        return Read(connection, asOf);
+              AND (resolved_at > CAST($as_of AS TIMESTAMPTZ)
+                   OR (resolved_at IS NULL AND NOT list_contains(string_split($ending_statuses, ','), lower(status))))
+            """, ("as_of", asOf), EndingStatuses(reporting));
+        return Read(connection, asOf, reporting);
     }
 
     /// <summary>Snapshots at the points already in the temp table <c>risk_points</c>; outcomes are those known at <paramref name="knownAt"/>.</summary>
-    public static List<RiskSnapshot> Read(DuckDBConnection connection, DateTimeOffset knownAt) =>
+    public static List<RiskSnapshot> Read(DuckDBConnection connection, DateTimeOffset knownAt, ReportingOptions reporting) =>
         connection.QueryList(Sql.Load(typeof(RiskSnapshots).Assembly, "Risk.RiskFeatures.sql"), r => new RiskSnapshot
         {
             ComplaintKey = r.GetInt64(0),
@@ -64,5 +69,7 @@ public static class RiskSnapshots
             ResolutionMissed = r.IsDBNull(18) ? null : r.GetBoolean(18),
             StatutoryDueAt = r.GetInstant(19),
             ResolutionDueAt = r.IsDBNull(20) ? null : r.GetInstant(20),
-        }, ("known_at", knownAt));
+        }, ("known_at", knownAt), EndingStatuses(reporting));
+
+    private static (string, object?) EndingStatuses(ReportingOptions reporting) => ("ending_statuses", string.Join(',', reporting.EndingStatusList()));
 }

@@ -34,7 +34,8 @@ public sealed class FeedbackApiTests(SlaHost host)
         Assert.Equal(Expected(CostFeedbackFixture.Surveys), Actual(figures.Summary.Scores));
         Assert.Equal(((long)settled.Count, (long)surveyed, Math.Round(100.0 * surveyed / settled.Count, 2)),
             (figures.Summary.SettledComplaints, figures.Summary.SurveyedComplaints, figures.Summary.ResponseRatePercent));
-        // On paper: CSAT (5+2+4+5+3)/5 = 3.8; NPS answers 10, 3, 8, 9, 6: 2 promoters, 2 detractors of 5 = 0.
+        // On paper: CSAT (5+2+4+5+3)/5 = 3.8; NPS answers 10, 3, 7, 9, 6: 2 promoters, 2 detractors of 5 = 0.
+        // 6 and 7 sit either side of the detractor cut-off, 9 on the promoter one: a cut-off moved by one changes the figure.
         Assert.Equal((3.8, 0.0), (figures.Summary.Scores.Csat, figures.Summary.Scores.Nps));
     }
 

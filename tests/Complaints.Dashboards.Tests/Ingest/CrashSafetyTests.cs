@@ -30,8 +30,14 @@ public sealed class CrashSafetyTests
                 while ((line = await child.StandardOutput.ReadLineAsync()) is not null && !line.Contains("merging into the warehouse"))
                 {
                 }
+                // The kill must land inside the merge: a child that died before it never says "merging", one that finished first has exited.
+                Assert.True(line is not null, "the child ended before it reached the merge");
+                Assert.False(child.HasExited, "the child had finished before it could be killed");
                 child.Kill(entireProcessTree: true);
+                var rest = await child.StandardOutput.ReadToEndAsync();
                 await child.WaitForExitAsync();
+                Assert.NotEqual(0, child.ExitCode);
+                Assert.DoesNotContain("done (", rest);
             }
 
             using var warehouse = new WarehouseDatabase(warehousePath, NullLogger<WarehouseDatabase>.Instance);
@@ -40,8 +46,8 @@ public sealed class CrashSafetyTests
             {
                 var stored = connection.Scalar<long>("SELECT count(*) FROM complaints");
                 var runs = connection.Scalar<long>("SELECT count(*) FROM ingest_runs WHERE status = 'loaded'");
-                // All or nothing: either the kill came before the commit (no rows, no run) or after it (every row and its run).
-                Assert.True((stored, runs) is (0, 0) or (100_000, 1), $"half-loaded: {stored} complaints, {runs} loaded runs");
+                // Killed mid-merge, before the commit: nothing of the file, not even its run.
+                Assert.True((stored, runs) is (0, 0), $"a load killed mid-merge left {stored} complaints and {runs} loaded runs");
             }
 
             var loader = new CanonicalFileLoader(warehouse, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance);

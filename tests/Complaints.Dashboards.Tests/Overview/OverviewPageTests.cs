@@ -156,4 +156,16 @@ public sealed class OverviewPageTests(DashboardsHost host, Browser browser)
         await page.WaitForFunctionAsync($"() => document.querySelector('{selector}')?.data?.length > 0", null, new PageWaitForFunctionOptions { Timeout = 20_000 });
         return await page.EvaluateAsync<JsonElement>($"() => {{ const t = document.querySelector('{selector}').data[0]; return {{ x: t.x, y: t.y }}; }}");
     }
+
+    [Fact]
+    public async Task Trend_periods_cut_by_the_dates_are_marked_partial_in_the_chart_and_the_table()
+    {
+        var html = System.Net.WebUtility.HtmlDecode(await host.Http.GetStringAsync("/?from=2024-01-10&to=2024-02-15"));
+
+        Assert.Contains("partial period: 10 Jan 2024 to 31 Jan 2024 only", html);
+        Assert.Contains("partial period: 1 Feb 2024 to 15 Feb 2024 only", html);
+        Assert.Contains("The last period is not complete (partial period: 1 Feb 2024 to 15 Feb 2024 only): its lower count is not a drop.", html);
+        var whole = System.Net.WebUtility.HtmlDecode(await host.Http.GetStringAsync("/?from=2024-01-01&to=2024-02-29"));
+        Assert.DoesNotContain("partial period", whole);
+    }
 }

@@ -73,6 +73,7 @@ public sealed class CanonicalFileLoaderTests : IAsyncLifetime
         var result = await _loader.LoadAsync(_warehouse.WriteFile("complaints-copy.csv", csv.Replace("\n", "\r\n")), feed);
 
         Assert.Equal(LoadStatus.Loaded, result.Status);
+        Assert.True(result.RowsConflicting == 0, string.Join("; ", result.FirstConflicts?.Select(c => $"{c.Field}: [{c.StoredValue}] vs [{c.DeliveredValue}]") ?? []));
         Assert.Equal((0L, 0L, 8L), (result.RowsInserted, result.RowsUpdated, result.RowsUnchanged));
         Assert.Equal(before, TableCounts());
     }

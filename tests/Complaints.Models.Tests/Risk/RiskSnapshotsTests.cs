@@ -45,7 +45,7 @@ public sealed class RiskSnapshotsTests
     {
         using var connection = warehouse.OpenConnection();
         var ids = connection.QueryList("SELECT complaint_key, external_id FROM complaints", r => (r.GetInt64(0), r.GetString(1))).ToDictionary(x => x.Item1, x => x.Item2);
-        return RiskSnapshots.OpenAt(connection, Instant).ToDictionary(s => ids[s.ComplaintKey], s => string.Join(" | ",
+        return RiskSnapshots.OpenAt(connection, Instant, new ReportingOptions()).ToDictionary(s => ids[s.ComplaintKey], s => string.Join(" | ",
             s.ProductLine, s.Channel, s.Segment, s.Priority, s.ComplaintType, s.Expectation, s.Status, s.AgeHours, s.AllowedHours, s.Responded,
             s.StatusChanges, s.HoursInStatus, s.BacklogAtReceipt, s.BacklogNow, s.DescriptionLength));
     }

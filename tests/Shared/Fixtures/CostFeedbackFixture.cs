@@ -48,7 +48,7 @@ public static class CostFeedbackFixture
 
     public static readonly IReadOnlyList<SurveyRow> Surveys =
     [
-        new("S1", "E1", 5, 10), new("S2", "E2", 2, 3), new("S3", "E3", 4, 8),
+        new("S1", "E1", 5, 10), new("S2", "E2", 2, 3), new("S3", "E3", 4, 7),
         new("S4", "E4", null, 9), new("S5", "E5", 5, null), new("S6", "E5", 3, 6),
     ];
 

@@ -93,7 +93,7 @@ public sealed class ComplaintListQueries(WarehouseDatabase warehouse, IOptions<R
 
     // Breach and age filters are judged as of the link's instant, or now.
     private (string, object?)[] Parameters(ComplaintFilter filter, string? search) =>
-        [.. filter.AsOfOr((time ?? TimeProvider.System).GetUtcNow()).Parameters(reporting.Value.TimeZone), ("search", Search(search)), ("search_pattern", Search(search) is { } s ? SearchPattern.For(s) : null)];
+        [.. filter.AsOfOr((time ?? TimeProvider.System).GetUtcNow()).Parameters(reporting.Value), ("search", Search(search)), ("search_pattern", Search(search) is { } s ? SearchPattern.For(s) : null)];
 
     private static string? Search(string? search) => string.IsNullOrWhiteSpace(search) ? null : search.Trim();
 }

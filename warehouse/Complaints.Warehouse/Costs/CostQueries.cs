@@ -115,6 +115,6 @@ public sealed class CostQueries(WarehouseDatabase warehouse, IOptions<ReportingO
     {
         var sql = Warehouse.Sql.Load(typeof(CostQueries).Assembly, $"Costs.{name}.sql");
         using var connection = warehouse.OpenConnection();
-        return connection.QueryFiltered(sql, filter, _reporting.TimeZone, map, extra);
+        return connection.QueryFiltered(sql, filter, _reporting, map, extra);
     }
 }

@@ -91,6 +91,6 @@ public sealed class FeedbackQueries(WarehouseDatabase warehouse, IOptions<Report
     private List<T> Query<T>(string sql, ComplaintFilter filter, Func<IDataRecord, T> map)
     {
         using var connection = warehouse.OpenConnection();
-        return connection.QueryFiltered(sql, filter, reporting.Value.TimeZone, map);
+        return connection.QueryFiltered(sql, filter, reporting.Value, map);
     }
 }

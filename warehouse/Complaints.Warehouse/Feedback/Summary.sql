@@ -1,7 +1,9 @@
--- Survey answers of the filtered complaints, and the response rate: settled complaints (resolved, or answered and
--- since reopened) with at least one answer, over all settled complaints.
+-- Survey answers of the filtered complaints, and the response rate: settled complaints (resolved, answered and
+-- since reopened, or in an ending status without a date) with at least one answer, over all settled complaints.
 WITH filtered AS (
-    SELECT c.complaint_key, c.resolved_at IS NOT NULL OR c.answered_at IS NOT NULL AS settled
+    SELECT c.complaint_key,
+           c.resolved_at IS NOT NULL OR c.answered_at IS NOT NULL
+               OR list_contains(string_split($ending_statuses, ','), lower(c.status)) AS settled
     FROM complaints c
     WHERE /*filter*/
 ),

@@ -17,7 +17,7 @@ public sealed class HistoryQueries(WarehouseDatabase warehouse, IOptions<Reporti
     {
         using var connection = warehouse.OpenConnection();
         var sql = Sql.Load(typeof(HistoryQueries).Assembly, "History.ComplaintsPerProductAsOf.sql");
-        var products = connection.QueryFiltered(sql, filter, reporting.Value.TimeZone, r => new ProductCount(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3)),
+        var products = connection.QueryFiltered(sql, filter, reporting.Value, r => new ProductCount(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3)),
             ("as_of", asOf.ToUniversalTime()));
         return new ComplaintsPerProductAsOf(asOf, products, products.Sum(p => p.Complaints));
     }

@@ -3,10 +3,17 @@ using System.Data;
 namespace Complaints.Warehouse.Ingest;
 
 /// <param name="Missing">What a file that did not fit its mapping profile lacked (columns); null otherwise.</param>
+/// <param name="RowsConflicting">Records with the stored version's key and updated_at but other values: the stored version was kept.</param>
 public sealed record IngestRun(
     long RunId, string Feed, string FileName, string Status, bool IsDemo, DateTimeOffset StartedAt, DateTimeOffset FinishedAt,
     long RowsRead, long RowsInserted, long RowsUpdated, long RowsUnchanged, long RowsQuarantined, string? Error,
-    DateTimeOffset? RolledBackAt = null, string? RolledBackBy = null, IReadOnlyList<string>? Missing = null);
+    DateTimeOffset? RolledBackAt = null, string? RolledBackBy = null, IReadOnlyList<string>? Missing = null, long RowsConflicting = 0);
+
+/// <summary>
+/// One field of a delivered record that differs from the stored version with the same key and updated_at. The stored
+/// value is kept; the delivered one was not applied (a record changes only with a later updated_at).
+/// </summary>
+public sealed record RecordConflict(string Key, long Line, DateTimeOffset UpdatedAt, string Field, string? StoredValue, string? DeliveredValue);
 
 public sealed record QuarantineEntry(long Line, string? Column, string Reason, string? RawText);
 
@@ -16,7 +23,7 @@ public sealed class IngestRunQueries(WarehouseDatabase warehouse)
     private const string RunColumns = """
         run_id, feed, file_name, status, is_demo, started_at, finished_at,
         rows_read, rows_inserted, rows_updated, rows_unchanged, coalesce(rows_quarantined, 0), error,
-        rolled_back_at, rolled_back_by, missing
+        rolled_back_at, rolled_back_by, missing, coalesce(rows_conflicting, 0)
         """;
 
     public IReadOnlyList<IngestRun> Recent(int limit)
@@ -49,10 +56,20 @@ public sealed class IngestRunQueries(WarehouseDatabase warehouse)
             yield return MapEntry(reader);
     }
 
+    /// <summary>A run's conflicting fields in file order.</summary>
+    public IReadOnlyList<RecordConflict> Conflicts(long runId)
+    {
+        using var connection = warehouse.OpenConnection();
+        return connection.QueryList("""
+            SELECT record_key, line, updated_at, field, stored_value, delivered_value FROM ingest_conflicts
+            WHERE run_id = $id ORDER BY line, field
+            """, r => new RecordConflict(r.GetString(0), r.GetInt64(1), r.GetInstant(2), r.GetString(3), r.NullableString(4), r.NullableString(5)), ("id", runId));
+    }
+
     private static IngestRun MapRun(IDataRecord r) => new(
         r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetBoolean(4), r.GetInstant(5), r.GetInstant(6),
         r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), r.GetInt64(10), r.GetInt64(11), r.NullableString(12),
-        r.IsDBNull(13) ? null : r.GetInstant(13), r.NullableString(14), r.NullableString(15)?.Split('\n'));
+        r.IsDBNull(13) ? null : r.GetInstant(13), r.NullableString(14), r.NullableString(15)?.Split('\n'), r.GetInt64(16));
 
     private static QuarantineEntry MapEntry(IDataRecord r) => new(r.GetInt64(0), r.NullableString(1), r.GetString(2), r.NullableString(3));
 }

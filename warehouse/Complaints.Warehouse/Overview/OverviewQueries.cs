@@ -36,14 +36,14 @@ public sealed class OverviewQueries(WarehouseDatabase warehouse, IOptions<Report
     {
         using var connection = warehouse.OpenConnection();
         return Query(connection, Sql("Kpis"), filter, r => new KpiValues(r.GetInt64(0), r.GetInt64(1), r.NullableDouble(2),
-            r.IsDBNull(3) ? 0m : decimal.Round(r.GetDecimal(3), 2), r.NullableDouble(4))).Single();
+            r.IsDBNull(3) ? 0m : decimal.Round(r.GetDecimal(3), 2), r.NullableDouble(4), r.GetInt64(5))).Single();
     }
 
     public OverviewTotals Totals(ComplaintFilter filter)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(_reporting.TimeZone);
         DateOnly? LocalDate(IDataRecord r, int i) => r.IsDBNull(i) ? null : DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(r.GetInstant(i), zone).DateTime);
-        return Query(Sql("Totals"), filter, r => new OverviewTotals(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), LocalDate(r, 3), LocalDate(r, 4))).Single();
+        return Query(Sql("Totals"), filter, r => new OverviewTotals(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), LocalDate(r, 3), LocalDate(r, 4), r.GetInt64(5))).Single();
     }
 
     public IReadOnlyList<ProductCount> ComplaintsPerProduct(ComplaintFilter filter) => Query(Sql("ComplaintsPerProduct"), filter,
@@ -79,5 +79,5 @@ public sealed class OverviewQueries(WarehouseDatabase warehouse, IOptions<Report
     }
 
     private List<T> Query<T>(DuckDBConnection connection, string sql, ComplaintFilter filter, Func<IDataRecord, T> map, params (string Name, object? Value)[] extra) =>
-        connection.QueryFiltered(sql, filter, _reporting.TimeZone, map, extra);
+        connection.QueryFiltered(sql, filter, _reporting, map, extra);
 }

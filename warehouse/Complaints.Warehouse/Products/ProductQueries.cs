@@ -31,7 +31,7 @@ public sealed class ProductQueries(WarehouseDatabase warehouse, IOptions<Reporti
     private List<T> Query<T>(string name, ComplaintFilter filter, Func<System.Data.IDataRecord, T> map, params (string Name, object? Value)[] extra)
     {
         using var connection = warehouse.OpenConnection();
-        return connection.QueryFiltered(Sql.Load(typeof(ProductQueries).Assembly, $"Products.{name}.sql"), filter, _reporting.TimeZone, map, extra);
+        return connection.QueryFiltered(Sql.Load(typeof(ProductQueries).Assembly, $"Products.{name}.sql"), filter, _reporting, map, extra);
     }
 }
 

@@ -1,17 +1,27 @@
 -- Achievement over decided complaints, as of an instant: a stored breached flag decides; without one (no response
--- or resolution yet), a due instant already passed decides "breached"; otherwise the complaint is still undecided.
--- The statutory deadline likewise: answered (met or late), or unanswered past the deadline (deemed accepted).
+-- or resolution yet), a due instant already passed decides "breached" while the complaint is open; otherwise it is
+-- undecided. The statutory deadline likewise: answered (met or late), or open and unanswered past the deadline
+-- (deemed accepted). A complaint in an ending status without the date a target needs is closed with its time
+-- unknown for that target: neither met nor breached, and counted apart so the page can say how many were left out.
 WITH judged AS (
-    SELECT CASE WHEN s.first_response_breached IS NOT NULL THEN s.first_response_breached
-                WHEN s.first_response_due_at <= CAST($as_of AS TIMESTAMPTZ) THEN true END AS first_response_breached,
-           CASE WHEN s.resolution_breached IS NOT NULL THEN s.resolution_breached
-                WHEN s.resolution_due_at <= CAST($as_of AS TIMESTAMPTZ) THEN true END     AS resolution_breached,
-           CASE WHEN s.statutory_met IS NOT NULL THEN s.statutory_met
-                WHEN s.statutory_due_at <= CAST($as_of AS TIMESTAMPTZ) THEN false END     AS statutory_met,
-           s.reopen_count
+    SELECT list_contains(string_split($ending_statuses, ','), lower(c.status)) AS ended,
+           s.*
     FROM complaints c
     JOIN complaint_sla s ON s.complaint_key = c.complaint_key
     WHERE /*filter*/
+),
+decided AS (
+    SELECT CASE WHEN first_response_breached IS NOT NULL THEN first_response_breached
+                WHEN NOT ended AND first_response_due_at <= CAST($as_of AS TIMESTAMPTZ) THEN true END AS first_response_breached,
+           CASE WHEN resolution_breached IS NOT NULL THEN resolution_breached
+                WHEN NOT ended AND resolution_due_at <= CAST($as_of AS TIMESTAMPTZ) THEN true END     AS resolution_breached,
+           CASE WHEN statutory_met IS NOT NULL THEN statutory_met
+                WHEN NOT ended AND statutory_due_at <= CAST($as_of AS TIMESTAMPTZ) THEN false END     AS statutory_met,
+           ended AND first_response_breached IS NULL AND first_response_due_at IS NOT NULL         AS first_response_unknown,
+           ended AND resolution_breached IS NULL                                                   AS resolution_unknown,
+           ended AND statutory_met IS NULL                                                         AS statutory_unknown,
+           reopen_count
+    FROM judged
 )
 SELECT count(*)                                                  AS complaints,
        count(first_response_breached)                            AS first_response_decided,
@@ -20,5 +30,8 @@ SELECT count(*)                                                  AS complaints,
        count(*) FILTER (WHERE NOT resolution_breached)           AS resolution_met,
        count(statutory_met)                                      AS statutory_decided,
        count(*) FILTER (WHERE statutory_met)                     AS statutory_met,
-       count(*) FILTER (WHERE reopen_count > 0)                  AS reopened
-FROM judged
+       count(*) FILTER (WHERE reopen_count > 0)                  AS reopened,
+       count(*) FILTER (WHERE first_response_unknown)            AS first_response_unknown,
+       count(*) FILTER (WHERE resolution_unknown)                AS resolution_unknown,
+       count(*) FILTER (WHERE statutory_unknown)                 AS statutory_unknown
+FROM decided

@@ -1,11 +1,14 @@
--- Complaints breaching either target (as of an instant, judged as in Achievement.sql), per value of one dimension.
+-- Complaints breaching either target (as of an instant, judged as in Achievement.sql: a due instant passing decides
+-- only while the complaint is open), per value of one dimension.
 -- /*dimension*/ is replaced by a fixed column expression chosen in SlaQueries, never by request text.
 WITH judged AS (
     SELECT /*dimension*/ AS dimension,
            CASE WHEN s.first_response_breached IS NOT NULL THEN s.first_response_breached
-                WHEN s.first_response_due_at <= CAST($as_of AS TIMESTAMPTZ) THEN true END AS first_response_breached,
+                WHEN NOT list_contains(string_split($ending_statuses, ','), lower(c.status))
+                 AND s.first_response_due_at <= CAST($as_of AS TIMESTAMPTZ) THEN true END AS first_response_breached,
            CASE WHEN s.resolution_breached IS NOT NULL THEN s.resolution_breached
-                WHEN s.resolution_due_at <= CAST($as_of AS TIMESTAMPTZ) THEN true END     AS resolution_breached
+                WHEN NOT list_contains(string_split($ending_statuses, ','), lower(c.status))
+                 AND s.resolution_due_at <= CAST($as_of AS TIMESTAMPTZ) THEN true END     AS resolution_breached
     FROM complaints c
     JOIN complaint_sla s ON s.complaint_key = c.complaint_key
     LEFT JOIN products p ON p.sku = c.product_sku

@@ -1,4 +1,4 @@
--- Open complaints (as of an instant) by resolution due instant, soonest first: overdue ones lead with negative time left.
+-- Open complaints (as of an instant, as in Backlog.sql) by resolution due instant, soonest first: overdue ones lead with negative time left.
 -- Complaints whose clock is stopped by a pause still open have no due instant and are left out.
 SELECT c.source,
        c.external_id,
@@ -9,7 +9,7 @@ SELECT c.source,
 FROM complaints c
 JOIN complaint_sla s ON s.complaint_key = c.complaint_key
 WHERE c.received_at <= CAST($as_of AS TIMESTAMPTZ)
-  AND (c.resolved_at IS NULL OR c.resolved_at > CAST($as_of AS TIMESTAMPTZ))
+  AND (NOT list_contains(string_split($ending_statuses, ','), lower(c.status)) OR c.resolved_at > CAST($as_of AS TIMESTAMPTZ))
   AND s.resolution_due_at IS NOT NULL
   AND /*filter*/
 ORDER BY s.resolution_due_at, c.source, c.external_id

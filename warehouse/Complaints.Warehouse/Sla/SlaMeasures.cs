@@ -21,8 +21,10 @@ public sealed class SlaMeasures
     private readonly SlaClock _clock;
     private readonly StatutoryDeadline _statutory;
     private readonly TimeProvider _time;
+    private readonly HashSet<string> _endingStatuses;
 
-    public SlaMeasures(SlaOptions options, TimeProvider time)
+    /// <param name="endingStatuses">Statuses that end a complaint (<c>Reporting:EndingStatuses</c>; the default list when null).</param>
+    public SlaMeasures(SlaOptions options, TimeProvider time, IEnumerable<string>? endingStatuses = null)
     {
         if (options.Problems() is { Count: > 0 } problems)
             throw new ArgumentException(string.Join(Environment.NewLine, problems), nameof(options));
@@ -31,6 +33,7 @@ public sealed class SlaMeasures
         _statutory = options.BuildStatutoryDeadline();
         _clock = new SlaClock(options.BuildBusinessCalendar(), _statutory);
         _time = time;
+        _endingStatuses = new(endingStatuses ?? ReportingOptions.ParseStatuses(ReportingOptions.DefaultEndingStatuses), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Statutory deadline only, no policies: what a loader measures with when nothing is configured.</summary>
@@ -124,7 +127,7 @@ public sealed class SlaMeasures
         using (var appender = connection.CreateAppender("sla_stage"))
         using (var command = connection.Command("""
             SELECT c.complaint_key, c.received_at, c.first_response_at, c.resolved_at, c.answered_at,
-                   cu.segment, c.priority, p.product_line, c.product_sku, c.channel, c.complaint_type
+                   cu.segment, c.priority, p.product_line, c.product_sku, c.channel, c.complaint_type, c.status
             FROM complaints c
             JOIN sla_touched t ON t.complaint_key = c.complaint_key
             LEFT JOIN customers cu ON cu.source = c.source AND cu.customer_id = c.customer_id
@@ -136,7 +139,8 @@ public sealed class SlaMeasures
             {
                 var input = new SlaInput(reader.GetInt64(0), reader.GetInstant(1), Instant(reader, 2), Instant(reader, 3), Instant(reader, 4),
                     new ComplaintAttributes(reader.NullableString(5), reader.NullableString(6), reader.NullableString(7),
-                        reader.NullableString(8), reader.NullableString(9), reader.NullableString(10)));
+                        reader.NullableString(8), reader.NullableString(9), reader.NullableString(10)),
+                    Ended: _endingStatuses.Contains(reader.GetString(11)));
                 var measure = Measure(input, events.GetValueOrDefault(input.ComplaintKey) ?? []);
                 Append(appender, measure, computedAt, runId);
                 measured++;
@@ -180,6 +184,8 @@ public sealed class SlaMeasures
         var statutoryDueAt = _statutory.DeadlineEndsAt(complaint.ReceivedAt);
         DateOnly? answeredOn = (complaint.AnsweredAt ?? complaint.ResolvedAt) is { } answer ? _statutory.LocalDate(answer) : null;
         bool? statutoryMet = answeredOn is { } on ? on <= deadline : null;
+        // Closed without an answer or resolution date: whether it was answered in time cannot be known.
+        var statutoryOutcome = statutoryMet switch { true => "answered_in_time", false => "answered_late", null => complaint.Ended ? "unknown" : null };
 
         var firstResponseDue = policy.FirstResponse is { } fr ? _clock.DueAt(fr, complaint.ReceivedAt, pauses) : null;
         var resolutionDue = _clock.DueAt(policy.Resolution, complaint.ReceivedAt, pauses);
@@ -195,7 +201,7 @@ public sealed class SlaMeasures
 
         return new SlaMeasure(
             complaint.ComplaintKey, policy.Name, assignment.VersionValidFrom == DateTimeOffset.MinValue ? null : assignment.VersionValidFrom, deadline, statutoryDueAt, answeredOn,
-            statutoryMet switch { true => "answered_in_time", false => "answered_late", null => null }, statutoryMet,
+            statutoryOutcome, statutoryMet,
             firstResponseDue, resolutionDue,
             Seconds(complaint.FirstResponseAt, SlaClockMode.Calendar), Seconds(complaint.FirstResponseAt, SlaClockMode.BusinessHours),
             Seconds(complaint.ResolvedAt, SlaClockMode.Calendar), Seconds(complaint.ResolvedAt, SlaClockMode.BusinessHours),
@@ -251,14 +257,15 @@ public sealed class SlaMeasures
     }
 }
 
-/// <summary>What measuring one complaint needs from its row.</summary>
+/// <summary>What measuring one complaint needs from its row; <see cref="Ended"/>: its status is an ending status.</summary>
 public sealed record SlaInput(
     long ComplaintKey,
     DateTimeOffset ReceivedAt,
     DateTimeOffset? FirstResponseAt,
     DateTimeOffset? ResolvedAt,
     DateTimeOffset? AnsweredAt,
-    ComplaintAttributes Attributes);
+    ComplaintAttributes Attributes,
+    bool Ended = false);
 
 /// <summary>One row of <c>complaint_sla</c> without its bookkeeping columns.</summary>
 public sealed record SlaMeasure(

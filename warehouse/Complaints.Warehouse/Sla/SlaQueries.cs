@@ -13,18 +13,38 @@ public sealed record SlaFigures(
     IReadOnlyList<BacklogBucket> Backlog,
     IReadOnlyList<ProductHandlingTimes> HandlingTimePerProduct,
     IReadOnlyList<DueComplaint> DueSoon,
-    IReadOnlyList<StatusTime> TimePerStatus);
+    IReadOnlyList<StatusTime> TimePerStatus)
+{
+    /// <summary>Complaints the figures leave out for want of a date, and why (empty when none is).</summary>
+    public IReadOnlyList<LeftOut> LeftOut => Achievement.LeftOut();
+}
 
 /// <summary>
 /// Percentages are over decided complaints only (null when none is decided yet): a complaint is decided for a target once
-/// it was met or breached, or its due instant passed without it. Statutory: answered, or unanswered past the deadline.
+/// it was met or breached, or its due instant passed without it while open. Statutory: answered, or open and unanswered past
+/// the deadline. The <c>…TimeUnknown</c> counts are complaints in an ending status without the date a target needs (closed,
+/// time unknown): neither met nor breached, so in no percentage.
 /// </summary>
 public sealed record SlaAchievement(
     long Complaints,
     long FirstResponseDecided, long FirstResponseMet, double? FirstResponsePercent,
     long ResolutionDecided, long ResolutionMet, double? ResolutionPercent,
     long StatutoryDecided, long StatutoryMet, double? StatutoryPercent,
-    long Reopened, double? ReopenRatePercent);
+    long Reopened, double? ReopenRatePercent,
+    long FirstResponseTimeUnknown = 0, long ResolutionTimeUnknown = 0, long StatutoryTimeUnknown = 0)
+{
+    public IReadOnlyList<LeftOut> LeftOut()
+    {
+        var leftOut = new List<LeftOut>();
+        if (ResolutionTimeUnknown > 0)
+            leftOut.Add(Warehouse.LeftOut.NoResolutionDate(ResolutionTimeUnknown, "resolution-time and handling-time figures"));
+        if (StatutoryTimeUnknown > 0)
+            leftOut.Add(Warehouse.LeftOut.NoAnswerDate(StatutoryTimeUnknown, "statutory-deadline figures (outcome unknown)"));
+        if (FirstResponseTimeUnknown > 0)
+            leftOut.Add(Warehouse.LeftOut.NoFirstResponseDate(FirstResponseTimeUnknown, "first-response figures"));
+        return leftOut;
+    }
+}
 
 /// <summary>Complaints of one dimension value, and how many breached either target (first response or resolution).</summary>
 public sealed record SlaBreaches(string Value, long Complaints, long Breached, long FirstResponseBreached, long ResolutionBreached);
@@ -72,7 +92,7 @@ public sealed class SlaQueries(WarehouseDatabase warehouse, IOptions<ReportingOp
     {
         long L(int i) => r.GetInt64(i);
         return new SlaAchievement(L(0), L(1), L(2), Percent(L(2), L(1)), L(3), L(4), Percent(L(4), L(3)),
-            L(5), L(6), Percent(L(6), L(5)), L(7), Percent(L(7), L(0)));
+            L(5), L(6), Percent(L(6), L(5)), L(7), Percent(L(7), L(0)), L(8), L(9), L(10));
     }).Single();
 
     public IReadOnlyList<SlaBreaches> BreachesBy(Dimension dimension, ComplaintFilter filter, DateTimeOffset asOf)
@@ -121,6 +141,6 @@ public sealed class SlaQueries(WarehouseDatabase warehouse, IOptions<ReportingOp
     {
         // The as-of instant travels in the filter, which binds it (and its local date) for the drill-down filters too.
         using var connection = warehouse.OpenConnection();
-        return connection.QueryFiltered(sql, filter with { AsOf = asOf }, _reporting.TimeZone, map, extra);
+        return connection.QueryFiltered(sql, filter with { AsOf = asOf }, _reporting, map, extra);
     }
 }

@@ -13,26 +13,38 @@ namespace Complaints.Dashboards.Features.Ingest;
 
 /// <summary>
 /// <c>POST /api/ingest/{feed}</c>: a file as the raw body or as multipart form data, with the feed's key in
-/// <c>X-Api-Key</c>; runs the same load as the inbox, synchronously, and answers with the run's summary.
+/// <c>X-Api-Key</c>; runs the same load as the inbox, synchronously, and answers with the run's summary. A body that is
+/// not multipart is the file, whatever its content type says (<c>curl --data-binary</c> labels it a form). Files over
+/// <c>Ingest:MaxUploadMegabytes</c> are answered with 413, pointing to the inbox folder and the command line.
 /// </summary>
 public static class IngestEndpoints
 {
     public const string ApiKeyHeader = "X-Api-Key";
-    private const long MaxUploadBytes = 2L * 1024 * 1024 * 1024;
 
     public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/ingest/{feed}", UploadAsync)
             .DisableAntiforgery() // a machine-to-machine endpoint authenticated by its key, not by a browser session
-            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
             .WithTags("Ingest");
-        app.MapGet("/api/ingest/runs", (IngestRunQueries runs, int? limit) => TypedResults.Ok(runs.Recent(Math.Clamp(limit ?? 100, 1, 1000))))
-            .WithTags("Ingest");
+        app.MapGet("/api/ingest/runs", RecentRuns).WithTags("Ingest");
         app.MapGet("/api/ingest/runs/{runId:long}/quarantine.csv", DownloadQuarantine).WithTags("Ingest");
+        app.MapGet("/api/ingest/runs/{runId:long}/conflicts", (long runId, IngestRunQueries runs) => runs.Find(runId) is null
+                ? Problem(StatusCodes.Status404NotFound, "Unknown run", $"There is no ingest run {runId}.")
+                : TypedResults.Ok(runs.Conflicts(runId)))
+            .WithTags("Ingest");
         app.MapPost("/api/ingest/runs/{runId:long}/rollback", RollBackAsync)
             .DisableAntiforgery() // authenticated by the administrator key each request carries, not by a browser session
             .WithTags("Ingest");
         return app;
+    }
+
+    /// <summary>The newest runs, <c>limit</c> of them (1–1000, default 100); any other value is answered 400 saying so.</summary>
+    private static IResult RecentRuns(IngestRunQueries runs, string? limit)
+    {
+        var count = 100;
+        if (!string.IsNullOrEmpty(limit) && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count) || count is < 1 or > 1000))
+            return Problem(StatusCodes.Status400BadRequest, "Invalid limit", $"'limit' must be a whole number from 1 to 1000 (got '{limit}').");
+        return TypedResults.Ok(runs.Recent(count));
     }
 
     /// <summary>All of a run's set-aside rows as CSV, streamed: a download is never cut short, whatever its size.</summary>
@@ -101,10 +113,19 @@ public static class IngestEndpoints
                 return Problem(StatusCodes.Status400BadRequest, "Profile is for another feed", $"Profile '{profile}' maps to the {mapping.Layout.Name} feed, not {layout.Name}.");
         }
 
+        var limit = options.Value.MaxUploadBytes;
+        if (request.ContentLength > limit)
+            return TooLarge(options.Value, layout);
+        // The server then stops reading at the limit too, for bodies sent without a length.
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = limit;
+
         var folder = Directory.CreateTempSubdirectory("complaints-upload-");
         try
         {
-            var (fileName, error) = await SaveBodyAsync(request, layout, folder.FullName, cancellationToken);
+            var (fileName, error) = await SaveBodyAsync(request, layout, folder.FullName, limit, cancellationToken);
+            if (error == TooLargeError)
+                return TooLarge(options.Value, layout);
             if (error is not null)
                 return Problem(StatusCodes.Status400BadRequest, "No file", error);
             var path = Path.Combine(folder.FullName, fileName!);
@@ -121,31 +142,53 @@ public static class IngestEndpoints
         }
     }
 
-    private static async Task<(string? FileName, string? Error)> SaveBodyAsync(HttpRequest request, FeedLayout feed, string folder, CancellationToken cancellationToken)
-    {
-        Stream body;
-        string? name;
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync(cancellationToken);
-            if (form.Files.Count == 0)
-                return (null, "The form carries no file: send it as a multipart file field, or as the raw request body.");
-            body = form.Files[0].OpenReadStream();
-            name = form.Files[0].FileName;
-        }
-        else
-        {
-            body = request.Body;
-            name = request.Query["fileName"].FirstOrDefault();
-        }
+    private const string TooLargeError = "too large";
 
-        // Only the name's last part is kept: an upload cannot choose where it is written.
-        var fileName = Path.GetFileName(string.IsNullOrWhiteSpace(name) ? $"upload-{feed.Name}.csv" : name);
-        var path = Path.Combine(folder, fileName);
-        await using (var file = File.Create(path))
-        await using (body)
-            await body.CopyToAsync(file, cancellationToken);
-        return new FileInfo(path).Length == 0 ? (null, "The request body is empty: send the file's content.") : (fileName, null);
+    private static IResult TooLarge(IngestOptions options, FeedLayout feed) => Problem(StatusCodes.Status413PayloadTooLarge, "File too large for an upload",
+        $"Uploads take files up to {options.MaxUploadMegabytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} MB (Ingest:MaxUploadMegabytes). " +
+        $"Put a bigger file into the feed's inbox folder ({Path.Combine(options.Root, feed.Name, "inbox")}/" +
+        (Path.IsPathRooted(options.Root) ? "" : ", under the platform's content root") + "), or load it with the command line: " +
+        $"dotnet run --project dashboards/Complaints.Dashboards -- ingest <file> --feed {feed.Name}.");
+
+    /// <summary>Multipart form data carries the file in its first file field; any other body is the file itself.</summary>
+    private static bool IsMultipart(HttpRequest request) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+        && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<(string? FileName, string? Error)> SaveBodyAsync(HttpRequest request, FeedLayout feed, string folder, long limit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Stream body;
+            string? name;
+            if (IsMultipart(request))
+            {
+                var form = await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { MultipartBodyLengthLimit = limit }, cancellationToken);
+                if (form.Files.Count == 0)
+                    return (null, "The form carries no file: send it as a multipart file field, or as the raw request body.");
+                body = form.Files[0].OpenReadStream();
+                name = form.Files[0].FileName;
+            }
+            else
+            {
+                body = request.Body;
+                name = request.Query["fileName"].FirstOrDefault();
+            }
+
+            // Only the name's last part is kept: an upload cannot choose where it is written.
+            var fileName = Path.GetFileName(string.IsNullOrWhiteSpace(name) ? $"upload-{feed.Name}.csv" : name);
+            var path = Path.Combine(folder, fileName);
+            await using (var file = File.Create(path))
+            await using (body)
+                await body.CopyToAsync(file, cancellationToken);
+            return new FileInfo(path).Length == 0 ? (null, "The request body is empty: send the file's content.") : (fileName, null);
+        }
+        catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+                                   || (e is InvalidDataException && e.Message.Contains("length limit", StringComparison.Ordinal)))
+        {
+            // The server stopped reading at the limit (a body sent without a length), or the form reader did.
+            return (null, TooLargeError);
+        }
     }
 
     private static IResult Problem(int status, string title, string detail) => TypedResults.Problem(title: title, detail: detail, statusCode: status);

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+
+namespace Complaints.Dashboards.Tests.Settings;
+
+/// <summary>The platform started as a real process with one bad setting: one line saying what and where, and a non-zero exit.</summary>
+public sealed class BadSettingTests
+{
+    private static async Task<(int Code, string[] Errors, string Output)> StartWith(params string[] settings)
+    {
+        var folder = Directory.CreateTempSubdirectory("complaints-settings-");
+        var host = typeof(Program).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(host)! };
+        foreach (var arg in new[] { host, "--Demo:Enabled=false", $"--Warehouse:Path={Path.Combine(folder.FullName, "w.duckdb")}", "--urls=http://127.0.0.1:0" }.Concat(settings))
+            start.ArgumentList.Add(arg);
+        using var child = Process.Start(start)!;
+        var output = child.StandardOutput.ReadToEndAsync();
+        var errors = child.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await child.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            child.Kill(entireProcessTree: true);
+            throw new TimeoutException("The platform started instead of refusing the bad setting.");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+        return (child.ExitCode, (await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries), await output);
+    }
+
+    [Theory]
+    [InlineData("--Reporting:TimeZone=Mars/Base", "Reporting:TimeZone 'Mars/Base' is not a known time zone id", "Reporting:TimeZone")]
+    [InlineData("--Ingest:MaxRejectedShare=7", "Ingest:MaxRejectedShare: The field MaxRejectedShare must be between 0 and 1.", "Ingest:MaxRejectedShare")]
+    [InlineData("--Ingest:MaxRejectedShare=abc", "Failed to convert configuration value 'abc' at 'Ingest:MaxRejectedShare'", "Ingest:MaxRejectedShare")]
+    [InlineData("--Reporting:EndingStatuses= , ", "Reporting:EndingStatuses names no status", "Reporting:EndingStatuses")]
+    [InlineData("--Sla:Policies:0:ResolutionTarget=-1.00:00:00", "Sla:Policies:0:ResolutionTarget must be positive", "Sla:Policies:0:ResolutionTarget")]
+    public async Task A_bad_setting_stops_the_start_with_one_line_naming_it_and_what_to_do(string setting, string what, string path)
+    {
+        var (code, errors, output) = await StartWith(setting);
+
+        Assert.Equal(SettingsCheck.BadSetting, code);
+        var line = Assert.Single(errors);
+        Assert.StartsWith("Bad setting: ", line);
+        Assert.Contains(what, line);
+        Assert.EndsWith($"Fix {path} in appsettings.json, the environment variable {path.Replace(":", "__")} or the argument --{path}=…, and start again.", line.TrimEnd());
+        Assert.DoesNotContain("   at ", output);
+    }
+}
