@@ -55,8 +55,9 @@ public sealed class ModelRefreshTests : IAsyncLifetime
         Assert.True(statutory.SplitAt < _time.GetUtcNow().AddDays(-15)); // tested on complaints whose outcome is known
 
         // Every open complaint has a statutory score, but those already answered in time: their deadline is met.
-        var open = connection.Scalar<long>("SELECT count(*) FROM complaints WHERE resolved_at IS NULL");
-        var answeredInTime = connection.Scalar<long>("SELECT count(*) FROM complaints c JOIN complaint_sla s USING (complaint_key) WHERE c.resolved_at IS NULL AND s.statutory_met");
+        const string isOpen = "c.status NOT IN ('resolved', 'closed', 'rejected')";
+        var open = connection.Scalar<long>($"SELECT count(*) FROM complaints c WHERE {isOpen}");
+        var answeredInTime = connection.Scalar<long>($"SELECT count(*) FROM complaints c JOIN complaint_sla s USING (complaint_key) WHERE {isOpen} AND s.statutory_met");
         Assert.Equal(open - answeredInTime, connection.Scalar<long>("SELECT count(*) FROM risk_scores WHERE target = 'statutory'"));
         Assert.Equal(0, connection.Scalar<long>("SELECT count(*) FROM risk_scores WHERE model_version IS NULL AND due_at > $now", ("now", _time.GetUtcNow())));
         Assert.Equal(0, connection.Scalar<long>("SELECT count(*) FROM risk_scores WHERE probability < 0 OR probability > 1 OR reasons = ''"));

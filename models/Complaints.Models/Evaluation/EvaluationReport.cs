@@ -57,12 +57,15 @@ public static class EvaluationReport
         if (risk.LabelsCompared > 0)
             Line($"At receipt, {risk.LabelsUnlikePlanted:N0} of {risk.LabelsCompared:N0} test complaints are labelled differently by the platform's statutory deadline (14 days, moved past weekends and holidays) than by the planted 336-hour rule.");
         Line($"");
-        Line($"### Calibration at receipt (model)");
+        Line($"### Calibration (model)");
         Line($"");
-        Line($"| predicted | complaints | mean predicted | observed |");
-        Line($"|---|---:|---:|---:|");
-        foreach (var band in risk.Ages[0].Model.Calibration)
-            Line($"| {band.From:0.00}–{band.To:0.00} | {band.Count:N0} | {band.MeanPredicted:P1} | {band.ObservedRate:P1} |");
+        Line($"Predicted probabilities in bands against the share that really missed. The rule's share of time used is not a probability, so it has no calibration.");
+        Line($"");
+        Line($"| snapshot | predicted | complaints | mean predicted | observed |");
+        Line($"|---|---|---:|---:|---:|");
+        foreach (var age in risk.Ages)
+            foreach (var band in age.Model.Calibration)
+                Line($"| {age.Age} | {band.From:0.00}–{band.To:0.00} | {band.Count:N0} | {band.MeanPredicted:P1} | {band.ObservedRate:P1} |");
         return text.ToString();
     }
 

@@ -42,11 +42,10 @@ public sealed class RiskModel
             var random = new Random(seed);
             labelled = labelled.OrderBy(_ => random.Next()).Take(MaxTrainingRows).ToList();
         }
-        var rows = labelled.Select(s => new TrainingRow(s, s.Missed(target)!.Value)).ToList();
-        var data = ml.Data.LoadFromEnumerable(rows.Select(r => r.ToInput()));
+        var data = ml.Data.LoadFromEnumerable(labelled.Select(s => s.Labelled(target)).ToList());
         var pipeline = Features(ml).Append(ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
         {
-            LabelColumnName = nameof(ModelInput.Label),
+            LabelColumnName = nameof(RiskSnapshot.Label),
             FeatureColumnName = "Features",
             NumberOfLeaves = 31,
             NumberOfIterations = 200,
@@ -64,7 +63,7 @@ public sealed class RiskModel
     public float[] Predict(IReadOnlyList<RiskSnapshot> snapshots)
     {
         if (snapshots.Count == 0) return [];
-        var input = _ml.Data.LoadFromEnumerable(snapshots.Select(s => ModelInput.From(s, false)));
+        var input = _ml.Data.LoadFromEnumerable(snapshots);
         return _model.Transform(input).GetColumn<float>("Probability").ToArray();
     }
 
@@ -90,7 +89,7 @@ public sealed class RiskModel
     public byte[] Save(IReadOnlyList<RiskSnapshot> schemaSample)
     {
         using var stream = new MemoryStream();
-        _ml.Model.Save(_model, _ml.Data.LoadFromEnumerable(schemaSample.Take(1).Select(s => ModelInput.From(s, false))).Schema, stream);
+        _ml.Model.Save(_model, _ml.Data.LoadFromEnumerable(schemaSample.Take(1)).Schema, stream);
         return stream.ToArray();
     }
 
@@ -158,41 +157,6 @@ public sealed class RiskModel
     {
         var encode = ml.Transforms.Categorical.OneHotEncoding(Categorical.Select(c => new InputOutputColumnPair(c + "Code", c)).ToArray());
         return encode.Append(ml.Transforms.Concatenate("Features", [.. Categorical.Select(c => c + "Code"), .. Numeric]));
-    }
-
-    private sealed record TrainingRow(RiskSnapshot Snapshot, bool Label)
-    {
-        public ModelInput ToInput() => ModelInput.From(Snapshot, Label);
-    }
-
-    /// <summary>The columns ML.NET reads: the snapshot's inputs and the label.</summary>
-    private sealed class ModelInput
-    {
-        public string ProductLine { get; set; } = "";
-        public string Channel { get; set; } = "";
-        public string Segment { get; set; } = "";
-        public string Priority { get; set; } = "";
-        public string ComplaintType { get; set; } = "";
-        public string Expectation { get; set; } = "";
-        public string Status { get; set; } = "";
-        public float AgeHours { get; set; }
-        public float AllowedHours { get; set; }
-        public float Responded { get; set; }
-        public float StatusChanges { get; set; }
-        public float HoursInStatus { get; set; }
-        public float BacklogAtReceipt { get; set; }
-        public float BacklogNow { get; set; }
-        public float DescriptionLength { get; set; }
-        public bool Label { get; set; }
-
-        public static ModelInput From(RiskSnapshot s, bool label) => new()
-        {
-            ProductLine = s.ProductLine, Channel = s.Channel, Segment = s.Segment, Priority = s.Priority,
-            ComplaintType = s.ComplaintType, Expectation = s.Expectation, Status = s.Status,
-            AgeHours = s.AgeHours, AllowedHours = s.AllowedHours, Responded = s.Responded, StatusChanges = s.StatusChanges,
-            HoursInStatus = s.HoursInStatus, BacklogAtReceipt = s.BacklogAtReceipt, BacklogNow = s.BacklogNow,
-            DescriptionLength = s.DescriptionLength, Label = label,
-        };
     }
 }
 

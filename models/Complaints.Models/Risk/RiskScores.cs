@@ -71,7 +71,7 @@ public sealed class RiskScores(WarehouseDatabase warehouse, IOptions<ModelsOptio
         var rows = new List<(long Key, string Target, long? Version, double P, double Rule, DateTimeOffset? Due, string Reasons)>();
         using (var connection = warehouse.OpenConnection())
         {
-            var open = RiskSnapshots.OpenAt(connection, now, reporting.Value);
+            var open = RiskSnapshots.OpenNow(connection, now, reporting.Value);
             foreach (var target in Enum.GetValues<RiskTarget>())
             {
                 var undecided = open.Where(s => s.Missed(target) is null && s.DueAt(target) is not null).ToList();

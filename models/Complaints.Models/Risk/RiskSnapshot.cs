@@ -1,13 +1,16 @@
+using Microsoft.ML.Data;
+
 namespace Complaints.Models.Risk;
 
 /// <summary>
 /// One complaint as it stood at one instant: the inputs of the risk model (only what was known then) and, for
-/// training and testing, whether it went on to miss its deadlines. Mutable properties because ML.NET reads it.
+/// training and testing, whether it went on to miss its deadlines. ML.NET reads it as it is (hence mutable
+/// properties); what is not an input is marked [NoColumn].
 /// </summary>
 public sealed class RiskSnapshot
 {
-    public long ComplaintKey { get; set; }
-    public DateTimeOffset AsOf { get; set; }
+    [NoColumn] public long ComplaintKey { get; set; }
+    [NoColumn] public DateTimeOffset AsOf { get; set; }
 
     public string ProductLine { get; set; } = "";
     public string Channel { get; set; } = "";
@@ -27,12 +30,22 @@ public sealed class RiskSnapshot
     public float DescriptionLength { get; set; }
 
     /// <summary>The simple rule the model must beat: the share of the allowed time already used.</summary>
-    public float RuleShare => AllowedHours <= 0 ? 1 : AgeHours / AllowedHours;
+    [NoColumn] public float RuleShare => AllowedHours <= 0 ? 1 : AgeHours / AllowedHours;
 
-    public bool? StatutoryMissed { get; set; }
-    public bool? ResolutionMissed { get; set; }
-    public DateTimeOffset StatutoryDueAt { get; set; }
-    public DateTimeOffset? ResolutionDueAt { get; set; }
+    [NoColumn] public bool? StatutoryMissed { get; set; }
+    [NoColumn] public bool? ResolutionMissed { get; set; }
+    [NoColumn] public DateTimeOffset StatutoryDueAt { get; set; }
+    [NoColumn] public DateTimeOffset? ResolutionDueAt { get; set; }
+
+    /// <summary>The outcome a model is trained on: set on the training copies, from <see cref="Missed"/> of the model's target.</summary>
+    public bool Label { get; set; }
+
+    public RiskSnapshot Labelled(RiskTarget target)
+    {
+        var copy = Copy();
+        copy.Label = Missed(target) ?? throw new InvalidOperationException($"Complaint {ComplaintKey} has no known outcome at {AsOf:u}.");
+        return copy;
+    }
 
     public bool? Missed(RiskTarget target) => target == RiskTarget.Statutory ? StatutoryMissed : ResolutionMissed;
 

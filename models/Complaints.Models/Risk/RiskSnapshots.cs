@@ -28,20 +28,20 @@ public static class RiskSnapshots
     }
 
     /// <summary>
-    /// Snapshots at <paramref name="asOf"/> of every complaint received by then and not yet resolved. A complaint closed
-    /// without a resolution date (closed, time unknown) is left out: it is not open now, and when it closed is unknown.
+    /// Snapshots now of every open complaint: open follows the status (not in <c>Reporting:EndingStatuses</c>), as on
+    /// every page, so a complaint closed without a resolution date is not scored. It reads the current status, so it
+    /// is for the present (<paramref name="now"/>) only; past instants go through <see cref="AtAges"/>.
     /// </summary>
-    public static List<RiskSnapshot> OpenAt(DuckDBConnection connection, DateTimeOffset asOf, ReportingOptions reporting)
+    public static List<RiskSnapshot> OpenNow(DuckDBConnection connection, DateTimeOffset now, ReportingOptions reporting)
     {
         connection.Execute("""
             CREATE OR REPLACE TEMP TABLE risk_points AS
-            SELECT complaint_key, CAST($as_of AS TIMESTAMPTZ) AS as_of
+            SELECT complaint_key, CAST($now AS TIMESTAMPTZ) AS as_of
             FROM complaints
-            WHERE received_at <= CAST($as_of AS TIMESTAMPTZ)
-              AND (resolved_at > CAST($as_of AS TIMESTAMPTZ)
-                   OR (resolved_at IS NULL AND NOT list_contains(string_split($ending_statuses, ','), lower(status))))
-            """, ("as_of", asOf), EndingStatuses(reporting));
-        return Read(connection, asOf, reporting);
+            WHERE received_at <= CAST($now AS TIMESTAMPTZ)
+              AND NOT list_contains(string_split($ending_statuses, ','), lower(status))
+            """, ("now", now), EndingStatuses(reporting));
+        return Read(connection, now, reporting);
     }
 
     /// <summary>Snapshots at the points already in the temp table <c>risk_points</c>; outcomes are those known at <paramref name="knownAt"/>.</summary>

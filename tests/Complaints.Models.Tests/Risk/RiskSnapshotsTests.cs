@@ -11,6 +11,10 @@ public sealed class RiskSnapshotsTests
 {
     private static readonly DateTimeOffset Instant = new(2026, 5, 15, 10, 0, 0, TimeSpan.Zero);
 
+    /// <summary>
+    /// The training path: snapshots at fixed ages of complaints received in the three weeks before the instant, up to
+    /// the instant, read from the full warehouse and from one holding only what the sources had sent by then.
+    /// </summary>
     [Fact]
     public async Task Snapshots_at_an_instant_from_the_full_warehouse_equal_those_from_the_warehouse_as_it_stood_then()
     {
@@ -31,7 +35,7 @@ public sealed class RiskSnapshotsTests
         var fromFull = Read(full.Warehouse.Database);
         var fromThen = Read(then.Database);
 
-        Assert.True(fromThen.Count > 100, $"only {fromThen.Count} complaints open at the instant");
+        Assert.True(fromThen.Count > 300, $"only {fromThen.Count} snapshots before the instant");
         Assert.Equal(fromThen.Keys.Order(), fromFull.Keys.Order());
         foreach (var (id, snapshot) in fromThen)
             Assert.Equal(snapshot, fromFull[id]);
@@ -40,12 +44,13 @@ public sealed class RiskSnapshotsTests
         Assert.Contains(fromThen.Values, s => s.Split(" | ")[9] == "1");
     }
 
-    /// <summary>Each open complaint's inputs as text, by its external id (complaint keys differ between warehouses).</summary>
+    /// <summary>Each snapshot's inputs as text, by external id and instant (complaint keys differ between warehouses).</summary>
     private static Dictionary<string, string> Read(WarehouseDatabase warehouse)
     {
         using var connection = warehouse.OpenConnection();
         var ids = connection.QueryList("SELECT complaint_key, external_id FROM complaints", r => (r.GetInt64(0), r.GetString(1))).ToDictionary(x => x.Item1, x => x.Item2);
-        return RiskSnapshots.OpenAt(connection, Instant, new ReportingOptions()).ToDictionary(s => ids[s.ComplaintKey], s => string.Join(" | ",
+        return RiskSnapshots.AtAges(connection, Instant.AddDays(-21), Instant, [0, 1, 2, 3, 5, 7, 10, 12], Instant, new ReportingOptions())
+            .ToDictionary(s => $"{ids[s.ComplaintKey]} at {s.AsOf:u}", s => string.Join(" | ",
             s.ProductLine, s.Channel, s.Segment, s.Priority, s.ComplaintType, s.Expectation, s.Status, s.AgeHours, s.AllowedHours, s.Responded,
             s.StatusChanges, s.HoursInStatus, s.BacklogAtReceipt, s.BacklogNow, s.DescriptionLength));
     }
