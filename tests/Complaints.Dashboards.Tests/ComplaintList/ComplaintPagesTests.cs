@@ -22,6 +22,10 @@ public sealed class ComplaintPagesTests(DashboardsHost host, Browser browser)
         Assert.Contains(costs, c => c.Contains("logistics") && c.Contains("20.00 EUR"));
         Assert.Contains("complaints.csv", await page.Locator(".lineage").InnerTextAsync());
         Assert.DoesNotContain("Customer C1", await page.ContentAsync()); // personal data is not on this page
+        // Where it stands against its deadlines, and every date in one style.
+        Assert.Contains("statutory", (await page.Locator("[data-sla]").InnerTextAsync()).ToLowerInvariant());
+        Assert.Matches(@"\d{1,2} [A-Z][a-z]{2} \d{4}", await page.Locator("[data-target=statutory]").InnerTextAsync());
+        Assert.DoesNotMatch(@"\d{2}/\d{2}/\d{4}", await page.Locator("section[aria-labelledby=fields]").InnerTextAsync());
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         await page.CloseAsync();
     }

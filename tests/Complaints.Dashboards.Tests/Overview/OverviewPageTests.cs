@@ -30,6 +30,11 @@ public sealed class OverviewPageTests(DashboardsHost host, Browser browser)
         Assert.Equal(4, await page.Locator(".chart .js-plotly-plot").CountAsync());
         Assert.Equal(api.ComplaintsPerProduct.Count, await page.Locator("[data-chart=complaints-per-product] .bars .point").CountAsync());
         Assert.Equal("8", await page.Locator("[data-figure=complaints]").InnerTextAsync());
+        // The statutory-deadline tile is the SLA page's figure; over all dates the tiles say why they show no change.
+        var sla = await host.Http.GetFromJsonAsync<JsonElement>("/api/sla");
+        var statutory = sla.GetProperty("achievement").GetProperty("statutoryPercent").GetDouble();
+        Assert.Equal(statutory.ToString("N1", CultureInfo.GetCultureInfo("en-GB")) + "%", await page.Locator("[data-figure=statutory-met]").InnerTextAsync());
+        Assert.Contains("no earlier period", await page.Locator("[data-no-change]").InnerTextAsync());
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 

@@ -2,7 +2,14 @@ namespace Complaints.Warehouse.ComplaintList;
 
 public sealed record ComplaintDetail(
     IReadOnlyDictionary<string, string?> Fields, IReadOnlyList<StatusChange> Timeline,
-    IReadOnlyList<CostLine> Costs, IReadOnlyList<SurveyAnswer> Surveys, int EarlierVersions, long RunId, string FileName);
+    IReadOnlyList<CostLine> Costs, IReadOnlyList<SurveyAnswer> Surveys, int EarlierVersions, long RunId, string FileName, SlaStanding? Sla);
+
+/// <summary>
+/// Where a complaint stands against its deadlines, from its stored SLA measures: the policy (and version) it is held
+/// to, its due instants, and what is decided. Undecided targets are judged against "now" by the reader.
+/// </summary>
+public sealed record SlaStanding(string Policy, DateTimeOffset? PolicyValidFrom, DateOnly StatutoryDeadline, DateTimeOffset StatutoryDueAt, string? StatutoryOutcome,
+    DateTimeOffset? FirstResponseDueAt, bool? FirstResponseBreached, DateTimeOffset? ResolutionDueAt, bool? ResolutionBreached);
 
 public sealed record StatusChange(DateTimeOffset OccurredAt, string? From, string To, string? Actor);
 public sealed record CostLine(string CostType, decimal Amount, string Currency, DateOnly BookedOn);
@@ -33,6 +40,7 @@ public sealed class ComplaintDetailQuery(WarehouseDatabase warehouse)
             fields[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i) switch
             {
                 DateTime d => new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)).ToString("u", System.Globalization.CultureInfo.InvariantCulture),
+                DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 var v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture),
             };
         var complaintKey = reader.GetInt64(reader.FieldCount - 3);
@@ -47,6 +55,13 @@ public sealed class ComplaintDetailQuery(WarehouseDatabase warehouse)
         var surveys = connection.QueryList("SELECT answered_at, csat, nps, comment FROM surveys WHERE complaint_key = $key ORDER BY answered_at",
             r => new SurveyAnswer(r.GetInstant(0), r.IsDBNull(1) ? null : r.GetInt32(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.NullableString(3)), byKey);
         var versions = connection.Scalar<int>("SELECT count(*) FROM complaint_versions WHERE source = $source AND external_id = $id", key);
-        return new ComplaintDetail(fields, timeline, costs, surveys, versions, runId, fileName);
+        var sla = connection.QueryList("""
+            SELECT policy_name, policy_valid_from, statutory_deadline, statutory_due_at, statutory_outcome,
+                   first_response_due_at, first_response_breached, resolution_due_at, resolution_breached
+            FROM complaint_sla WHERE complaint_key = $key
+            """, r => new SlaStanding(r.GetString(0), r.IsDBNull(1) ? null : r.GetInstant(1), DateOnly.FromDateTime(r.GetDateTime(2)), r.GetInstant(3),
+                r.NullableString(4), r.IsDBNull(5) ? null : r.GetInstant(5), r.IsDBNull(6) ? null : r.GetBoolean(6),
+                r.IsDBNull(7) ? null : r.GetInstant(7), r.IsDBNull(8) ? null : r.GetBoolean(8)), byKey).SingleOrDefault();
+        return new ComplaintDetail(fields, timeline, costs, surveys, versions, runId, fileName, sla);
     }
 }
