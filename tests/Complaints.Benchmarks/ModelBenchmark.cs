@@ -4,6 +4,7 @@ using Complaints.Ingest.Demo;
 using Complaints.Ingest.Loading;
 using Complaints.Models;
 using Complaints.Models.Defects;
+using Complaints.Models.Evaluation;
 using Complaints.Models.Risk;
 using Complaints.Warehouse;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -58,6 +59,8 @@ public static class ModelBenchmark
         }
 
         var signalsTime = Time(() => signals.RefreshAsync(), out var found);
+        var productSignals = found.Where(f => f.Sku is not null).ToList();
+        var themesTime = Time(() => Task.FromResult(productSignals.Sum(f => signals.Themes(f.Sku!, f.WindowFrom, f.WindowTo).Count)), out var themes);
         var trainingTime = Time(() => scores.TrainAsync(), out var versions);
         var scoringTime = Time(() => scores.ScoreAsync(), out var scored);
         var peak = Machine.PeakResidentBytes(Environment.ProcessId) ?? 0;
@@ -71,12 +74,13 @@ public static class ModelBenchmark
         text.AppendLine("| step | time | target | result |");
         text.AppendLine("|---|---:|---:|---|");
         text.AppendLine($"| every defect signal (read the daily counts, judge every series, store) | {signalsTime.TotalSeconds:N2} s | < 10 s | {found.Count} new signals |");
+        text.AppendLine($"| text themes of every product signal (read the descriptions, tokens without stop words, rising words) | {themesTime.TotalSeconds:N2} s | | {themes} themes for {productSignals.Count} product signals |");
         text.AppendLine($"| training both risk models (snapshots, LightGBM, test against the rule) | {trainingTime.TotalSeconds:N1} s | < 120 s | " +
             string.Join("; ", versions.Select(v => $"{v.Target}: {v.TrainingRows:N0} rows, test AUC {v.Auc:0.000} (rule {v.RuleAuc:0.000}){(v.InUse ? "" : ", not used")}")) + " |");
         text.AppendLine($"| scoring every open complaint for both deadlines, with reasons | {scoringTime.TotalSeconds:N2} s | < 5 s | {scored:N0} scores |");
         text.AppendLine($"| peak resident memory of the process | {peak / 1048576.0:N0} MiB | | |");
         text.AppendLine();
-        text.AppendLine("Text themes are not built yet, so they have no figure here.");
+        text.AppendLine($"Training reads a fixed sample of at most {RiskScores.TrainingComplaints:N0} complaints for training and {RiskScores.TestComplaints:N0} for testing, at {RiskEvaluation.TrainingAges.Length} ages each.");
         var report = Path.Combine(root, "tests", "Complaints.Benchmarks", "reports", "models.md");
         await File.WriteAllTextAsync(report, text.ToString());
         Console.WriteLine(text);

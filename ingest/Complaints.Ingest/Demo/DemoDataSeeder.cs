@@ -50,7 +50,8 @@ public sealed class DemoDataSeeder(
     private async Task SeedAsync(DemoOptions demo, string folder, CancellationToken cancellationToken)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(reporting.Value.TimeZone);
-        var lastDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        // The data is as of the end of its last day: ending yesterday keeps every receipt, answer and booking in the past.
+        var lastDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime).AddDays(-1);
         logger.LogInformation("Generating {Complaints:N0} demo complaints (seed {Seed}) up to {LastDay}", demo.Complaints, demo.Seed, lastDay);
         status.Set(DemoDataState.Generating, 0, demo.Complaints);
         var progress = new ImmediateProgress(written => status.Set(DemoDataState.Generating, written, demo.Complaints));

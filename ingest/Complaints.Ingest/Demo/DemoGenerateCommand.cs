@@ -20,7 +20,8 @@ public static class DemoGenerateCommand
           --complaints N         complaints to generate, 1 to 10,000,000
           --out DIR              folder for the seven feed files and ground_truth.json (created if missing)
           --seed N               random seed; the same seed and options give the same bytes (default 2026)
-          --last-day yyyy-MM-dd  last day complaints are received on (default: today in Europe/Warsaw)
+          --last-day yyyy-MM-dd  last day complaints are received on (default: yesterday in Europe/Warsaw,
+                                 so nothing in the data lies after the moment it is generated)
           --years N              years of received dates ending on the last day, 1 to 20 (default 2)
         """;
 
@@ -130,7 +131,8 @@ public static class DemoGenerateCommand
         else
         {
             var warsaw = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
-            lastDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), warsaw).DateTime);
+            // The data is as of the end of its last day: ending yesterday keeps every receipt, answer and booking in the past.
+            lastDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), warsaw).DateTime).AddDays(-1);
         }
 
         var years = 2;

@@ -48,8 +48,8 @@ public sealed class RiskModel
             LabelColumnName = nameof(RiskSnapshot.Label),
             FeatureColumnName = "Features",
             NumberOfLeaves = 31,
-            NumberOfIterations = 200,
-            LearningRate = 0.05,
+            NumberOfIterations = 100,
+            LearningRate = 0.1,
             MinimumExampleCountPerLeaf = 50,
             Seed = seed,
             Verbose = false,
@@ -67,18 +67,24 @@ public sealed class RiskModel
         return _model.Transform(input).GetColumn<float>("Probability").ToArray();
     }
 
-    /// <summary>Each snapshot's factors that raise (or lower) its risk most, as log-odds against the usual value, largest first.</summary>
+    /// <summary>
+    /// Each snapshot's factors that raise (or lower) its risk most, as log-odds against the usual value, largest first.
+    /// Only snapshots whose value differs from the usual one are predicted again for a factor: the others' change is nil.
+    /// </summary>
     public IReadOnlyList<IReadOnlyList<RiskFactor>> Explain(IReadOnlyList<RiskSnapshot> snapshots, float[] probabilities, int top = 3)
     {
         var factors = new List<RiskFactor>[snapshots.Count];
         for (var i = 0; i < factors.Length; i++) factors[i] = [];
         foreach (var name in Categorical.Concat(Numeric).Where(n => n != nameof(RiskSnapshot.AllowedHours)))
         {
-            var changed = snapshots.Select(s => WithUsual(s, name)).ToList();
-            var what = Predict(changed);
-            for (var i = 0; i < snapshots.Count; i++)
+            var property = typeof(RiskSnapshot).GetProperty(name)!;
+            var usual = property.GetValue(_usual);
+            var differing = Enumerable.Range(0, snapshots.Count).Where(i => !Equals(property.GetValue(snapshots[i]), usual)).ToList();
+            var what = Predict(differing.Select(i => WithUsual(snapshots[i], property, usual)).ToList());
+            for (var k = 0; k < differing.Count; k++)
             {
-                var delta = Logit(probabilities[i]) - Logit(what[i]);
+                var i = differing[k];
+                var delta = Logit(probabilities[i]) - Logit(what[k]);
                 if (Math.Abs(delta) >= 0.05)
                     factors[i].Add(new RiskFactor(name, Describe(snapshots[i], name), delta));
             }
@@ -120,11 +126,10 @@ public sealed class RiskModel
         return usual;
     }
 
-    private RiskSnapshot WithUsual(RiskSnapshot snapshot, string name)
+    private static RiskSnapshot WithUsual(RiskSnapshot snapshot, System.Reflection.PropertyInfo property, object? usual)
     {
         var copy = snapshot.Copy();
-        var property = typeof(RiskSnapshot).GetProperty(name)!;
-        property.SetValue(copy, property.GetValue(_usual));
+        property.SetValue(copy, usual);
         return copy;
     }
 

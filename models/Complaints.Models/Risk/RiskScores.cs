@@ -20,20 +20,21 @@ public sealed class RiskScores(WarehouseDatabase warehouse, IOptions<ModelsOptio
     public static readonly TimeSpan TrainingWindow = TimeSpan.FromDays(365);
     public const int MinimumPositives = 20, MinimumTrainingRows = 500;
 
+    /// <summary>Complaints sampled for training and for testing: beyond these, more rows cost minutes and add little.</summary>
+    public const int TrainingComplaints = 60_000, TestComplaints = 30_000;
+
     /// <summary>Trains a model per target. Returns the versions stored; none for a target with too little history.</summary>
     public async Task<IReadOnlyList<ModelVersion>> TrainAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
+        var trained = Train(now);
         var stored = new List<ModelVersion>();
-        foreach (var target in Enum.GetValues<RiskTarget>())
+        foreach (var (version, bytes, usual) in trained)
         {
-            var trained = Train(target, now);
-            if (trained is null) continue;
-            var (version, bytes, usual) = trained.Value;
             var id = await warehouse.WriteAsync(connection => Task.FromResult(connection.Scalar<long>("""
                 INSERT INTO model_versions VALUES (nextval('model_version_ids'), $target, $at, $from, $split, $to, $seed, $rows, $test_rows,
                     $auc, $rule_auc, $brier, $rule_brier, $in_use, $usual, $bytes) RETURNING model_version
-                """, ("target", Name(target)), ("at", now), ("from", version.TrainFrom), ("split", version.SplitAt), ("to", version.TestTo),
+                """, ("target", Name(version.Target)), ("at", now), ("from", version.TrainFrom), ("split", version.SplitAt), ("to", version.TestTo),
                 ("seed", version.Seed), ("rows", version.TrainingRows), ("test_rows", version.TestRows), ("auc", version.Auc), ("rule_auc", version.RuleAuc),
                 ("brier", version.Brier), ("rule_brier", version.RuleBrier), ("in_use", version.InUse), ("usual", usual), ("bytes", bytes))), cancellationToken);
             stored.Add(version with { Version = id });
@@ -41,27 +42,34 @@ public sealed class RiskScores(WarehouseDatabase warehouse, IOptions<ModelsOptio
         return stored;
     }
 
-    private (ModelVersion Version, byte[] Bytes, string Usual)? Train(RiskTarget target, DateTimeOffset now)
+    /// <summary>Both targets' models from one read of the training and test snapshots.</summary>
+    private List<(ModelVersion Version, byte[] Bytes, string Usual)> Train(DateTimeOffset now)
     {
         using var connection = warehouse.OpenConnection();
         var first = connection.Scalar<DateTime?>("SELECT min(received_at) FROM complaints");
-        if (first is null) return null;
+        if (first is null) return [];
         var from = Max(new DateTimeOffset(first.Value, TimeSpan.Zero), now - TrainingWindow);
         var testTo = now.AddDays(-15);
-        if (testTo <= from) return null;
+        if (testTo <= from) return [];
         var split = from + (testTo - from) * 0.75;
-        var training = RiskSnapshots.AtAges(connection, from, split, RiskEvaluation.TrainingAges, split, reporting.Value);
-        var labelled = training.Count(s => s.Missed(target) is not null);
-        if (labelled < MinimumTrainingRows || training.Count(s => s.Missed(target) == true) < MinimumPositives) return null;
+        var training = RiskSnapshots.AtAges(connection, from, split, RiskEvaluation.TrainingAges, split, reporting.Value, TrainingComplaints);
+        var testing = RiskSnapshots.AtAges(connection, split, testTo, RiskEvaluation.TrainingAges, now, reporting.Value, TestComplaints);
 
-        var model = RiskModel.Train(training, target, options.Value.Seed);
-        var test = RiskSnapshots.AtAges(connection, split, testTo, RiskEvaluation.TrainingAges, now, reporting.Value).Where(s => s.Missed(target) is not null).ToList();
-        var actual = test.Select(s => s.Missed(target)!.Value).ToList();
-        var byModel = ClassifierMetrics.Of(model.Predict(test).Select(p => (double)p).ToList(), actual);
-        var byRule = ClassifierMetrics.Of(test.Select(s => (double)s.RuleShare).ToList(), actual);
-        var version = new ModelVersion(0, target, now, from, split, testTo, options.Value.Seed, Math.Min(labelled, RiskModel.MaxTrainingRows), test.Count,
-            byModel.Auc, byRule.Auc, byModel.Brier, byRule.Brier, InUse: test.Count > 0 && byModel.Auc > byRule.Auc);
-        return (version, model.Save(training), JsonSerializer.Serialize(model.UsualSnapshot));
+        var trained = new List<(ModelVersion, byte[], string)>();
+        foreach (var target in Enum.GetValues<RiskTarget>())
+        {
+            var labelled = training.Count(s => s.Missed(target) is not null);
+            if (labelled < MinimumTrainingRows || training.Count(s => s.Missed(target) == true) < MinimumPositives) continue;
+            var model = RiskModel.Train(training, target, options.Value.Seed);
+            var test = testing.Where(s => s.Missed(target) is not null).ToList();
+            var actual = test.Select(s => s.Missed(target)!.Value).ToList();
+            var byModel = ClassifierMetrics.Of(model.Predict(test).Select(p => (double)p).ToList(), actual);
+            var byRule = ClassifierMetrics.Of(test.Select(s => (double)s.RuleShare).ToList(), actual);
+            var version = new ModelVersion(0, target, now, from, split, testTo, options.Value.Seed, Math.Min(labelled, RiskModel.MaxTrainingRows), test.Count,
+                byModel.Auc, byRule.Auc, byModel.Brier, byRule.Brier, InUse: test.Count > 0 && byModel.Auc > byRule.Auc);
+            trained.Add((version, model.Save(training), JsonSerializer.Serialize(model.UsualSnapshot)));
+        }
+        return trained;
     }
 
     /// <summary>Scores every open complaint for each target with the newest model in use (or the rule) and replaces the stored scores.</summary>

@@ -9,9 +9,13 @@ namespace Complaints.Models.Risk;
 /// </summary>
 public static class RiskSnapshots
 {
-    /// <summary>Snapshots of complaints at each of <paramref name="ageDays"/> after receipt, for those received in [from, to) and still unanswered at that age.</summary>
+    /// <summary>
+    /// Snapshots of complaints at each of <paramref name="ageDays"/> after receipt, for those received in [from, to) and
+    /// still unanswered at that age. With <paramref name="maxComplaints"/>, a fixed pseudo-random sample of that many
+    /// complaints (by a hash of their key, so the same data gives the same sample).
+    /// </summary>
     public static List<RiskSnapshot> AtAges(DuckDBConnection connection, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<double> ageDays, DateTimeOffset knownAt,
-        ReportingOptions reporting)
+        ReportingOptions reporting, int? maxComplaints = null)
     {
         connection.Execute("CREATE OR REPLACE TEMP TABLE risk_ages (age_days DOUBLE)");
         foreach (var age in ageDays)
@@ -19,11 +23,13 @@ public static class RiskSnapshots
         connection.Execute("""
             CREATE OR REPLACE TEMP TABLE risk_points AS
             SELECT c.complaint_key, c.received_at + to_microseconds(CAST(a.age_days * 86400e6 AS BIGINT)) AS as_of
-            FROM complaints c CROSS JOIN risk_ages a
-            WHERE c.received_at >= CAST($from AS TIMESTAMPTZ) AND c.received_at < CAST($to AS TIMESTAMPTZ)
-              AND c.received_at + to_microseconds(CAST(a.age_days * 86400e6 AS BIGINT)) <= CAST($known AS TIMESTAMPTZ)
+            FROM (SELECT * FROM complaints
+                  WHERE received_at >= CAST($from AS TIMESTAMPTZ) AND received_at < CAST($to AS TIMESTAMPTZ)
+                  ORDER BY hash(complaint_key) LIMIT $max) c
+            CROSS JOIN risk_ages a
+            WHERE c.received_at + to_microseconds(CAST(a.age_days * 86400e6 AS BIGINT)) <= CAST($known AS TIMESTAMPTZ)
               AND (c.answered_at IS NULL OR c.answered_at > c.received_at + to_microseconds(CAST(a.age_days * 86400e6 AS BIGINT)))
-            """, ("from", from), ("to", to), ("known", knownAt));
+            """, ("from", from), ("to", to), ("known", knownAt), ("max", (long)(maxComplaints ?? int.MaxValue)));
         return Read(connection, knownAt, reporting);
     }
 

@@ -41,6 +41,15 @@ public sealed class DemoDataTests(Browser browser)
             Assert.Equal(FeedLayouts.All.Count, connection.Scalar<long>("SELECT count(*) FROM ingest_runs WHERE is_demo AND status = 'loaded'"));
             Assert.Equal(0, connection.Scalar<long>("SELECT count(*) FROM complaints c JOIN ingest_runs r USING (run_id) WHERE NOT r.is_demo"));
             Assert.Equal("demo.loaded", connection.Scalar<string>("SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1"));
+            // Demo data ends before the moment it was generated: nothing received, answered, changed or booked later.
+            var now = ("now", (object?)DateTimeOffset.UtcNow);
+            Assert.Equal(0, connection.Scalar<long>("""
+                SELECT count(*) FROM complaints WHERE greatest(received_at, updated_at, coalesce(first_response_at, received_at),
+                    coalesce(answered_at, received_at), coalesce(resolved_at, received_at), coalesce(closed_at, received_at)) > CAST($now AS TIMESTAMPTZ)
+                """, now));
+            Assert.Equal(0, connection.Scalar<long>("SELECT count(*) FROM status_events WHERE greatest(occurred_at, updated_at) > CAST($now AS TIMESTAMPTZ)", now));
+            Assert.Equal(0, connection.Scalar<long>("SELECT count(*) FROM costs WHERE booked_on > CAST($now AS TIMESTAMPTZ)::DATE", now));
+            Assert.Equal(0, connection.Scalar<long>("SELECT count(*) FROM surveys WHERE answered_at > CAST($now AS TIMESTAMPTZ)", now));
         }
 
         var (page, errors) = await browser.OpenAsync(baseAddress);

@@ -60,7 +60,7 @@ public sealed class DemoGenerateCommandTests
     }
 
     [Fact]
-    public void The_last_day_defaults_to_today_in_Warsaw()
+    public void The_last_day_defaults_to_yesterday_in_Warsaw_so_nothing_lies_in_the_future()
     {
         using var directory = new TempDirectory();
 
@@ -68,8 +68,8 @@ public sealed class DemoGenerateCommandTests
 
         Assert.Equal(0, exitCode);
         using var truth = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(directory.Path, "ground_truth.json")));
-        Assert.Equal("2025-04-01", truth.RootElement.GetProperty("last_day").GetString());
+        Assert.Equal("2025-03-31", truth.RootElement.GetProperty("last_day").GetString());
         Assert.Equal(DemoGenerateCommand.DefaultSeed, truth.RootElement.GetProperty("seed").GetInt32());
-        Assert.Equal("2023-04-02", truth.RootElement.GetProperty("first_day").GetString());
+        Assert.Equal("2023-04-01", truth.RootElement.GetProperty("first_day").GetString());
     }
 }
