@@ -24,7 +24,8 @@ public sealed record TextTheme(IReadOnlyList<string> TopTerms, IReadOnlyList<str
 /// recent complaints use it far more often than the earlier ones did (at least 5 complaints, 3 times the expected
 /// number, Poisson p &lt; 10⁻⁶, as for the count signals); emerging words that the same complaints use together, or
 /// that mostly come in the same defect category (another language's word, another inflection), form one theme. A
-/// theme needs two words at least: a lone rising word is most often a name in the sign-offs, not a problem. (k-means over TF-IDF vectors was tried first: it grouped the descriptions by language, greeting and
+/// lone rising word is a theme only when its complaints mostly carry one defect category: otherwise it is most often a
+/// name in the sign-offs, not a problem. (k-means over TF-IDF vectors was tried first: it grouped the descriptions by language, greeting and
 /// request wording rather than by problem, and held under half of a planted defect's complaints in any one cluster.)
 /// </summary>
 public static class TextThemes
@@ -56,7 +57,7 @@ public static class TextThemes
             .ToList();
 
         return Group(emerging.Select(w => (w.Word, Docs: w.Docs.ToHashSet(), Category: DominantCategory(w.Docs.Select(i => texts[i].Category)))).ToList())
-            .Where(group => group.Count >= MinimumTerms).Select(group =>
+            .Where(group => group.Count >= MinimumTerms || group[0].Category is not null).Select(group =>
         {
             var terms = group.Select(g => g.Word).ToHashSet(StringComparer.Ordinal);
             var members = recent.Where(i => words[i].Overlaps(terms)).ToList();

@@ -64,7 +64,7 @@ public sealed class ModelRefresh(WarehouseDatabase warehouse, DefectSignals sign
             WHERE cu.segment = 'vip' AND r.probability >= $high AND r.due_at > CAST($now AS TIMESTAMPTZ)
             QUALIFY row_number() OVER (PARTITION BY r.complaint_key ORDER BY r.probability DESC) = 1
             ORDER BY r.probability DESC
-            """, r => new RiskAlert(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4), r.IsDBNull(5) ? null : r.GetInstant(5), r.GetString(6)),
+            """, r => new RiskAlert(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4), r.IsDBNull(5) ? null : r.GetInstant(5), string.Join("; ", RiskFactor.Read(r.GetString(6)))),
             ("high", options.Value.HighRisk), ("now", time.GetUtcNow()));
     }
 }

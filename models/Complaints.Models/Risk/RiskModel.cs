@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.LightGbm;
@@ -86,7 +87,7 @@ public sealed class RiskModel
                 var i = differing[k];
                 var delta = Logit(probabilities[i]) - Logit(what[k]);
                 if (Math.Abs(delta) >= 0.05)
-                    factors[i].Add(new RiskFactor(name, Describe(snapshots[i], name), delta));
+                    factors[i].Add(new RiskFactor(name, ValueOf(snapshots[i], name), Math.Round(delta, 2)));
             }
         }
         return factors.Select(f => (IReadOnlyList<RiskFactor>)f.OrderByDescending(x => Math.Abs(x.LogOdds)).Take(top).ToList()).ToList();
@@ -133,23 +134,16 @@ public sealed class RiskModel
         return copy;
     }
 
-    private static string Describe(RiskSnapshot s, string name) => name switch
+    /// <summary>A factor's value as culture-invariant text: categories as stored, hours as days, counts as whole numbers.</summary>
+    private static string ValueOf(RiskSnapshot s, string name) => name switch
     {
-        nameof(RiskSnapshot.ProductLine) => $"product line {s.ProductLine}",
-        nameof(RiskSnapshot.Channel) => $"{s.Channel} channel",
-        nameof(RiskSnapshot.Segment) => $"{s.Segment} customer",
-        nameof(RiskSnapshot.Priority) => $"{s.Priority} priority",
-        nameof(RiskSnapshot.ComplaintType) => $"type {s.ComplaintType}",
-        nameof(RiskSnapshot.Expectation) => $"asks for {s.Expectation}",
-        nameof(RiskSnapshot.Status) => $"status {s.Status}",
-        nameof(RiskSnapshot.AgeHours) => $"open {s.AgeHours / 24:0.#} days",
-        nameof(RiskSnapshot.Responded) => s.Responded > 0 ? "first response given" : "no first response yet",
-        nameof(RiskSnapshot.StatusChanges) => $"{s.StatusChanges:0} status changes",
-        nameof(RiskSnapshot.HoursInStatus) => $"{s.HoursInStatus / 24:0.#} days in its status",
-        nameof(RiskSnapshot.BacklogAtReceipt) => $"backlog at receipt {s.BacklogAtReceipt:0}",
-        nameof(RiskSnapshot.BacklogNow) => $"backlog now {s.BacklogNow:0}",
-        nameof(RiskSnapshot.DescriptionLength) => $"description of {s.DescriptionLength:0} characters",
-        _ => name,
+        nameof(RiskSnapshot.AgeHours) => (s.AgeHours / 24).ToString("0.#", CultureInfo.InvariantCulture),
+        nameof(RiskSnapshot.HoursInStatus) => (s.HoursInStatus / 24).ToString("0.#", CultureInfo.InvariantCulture),
+        _ => typeof(RiskSnapshot).GetProperty(name)!.GetValue(s) switch
+        {
+            float f => f.ToString("0", CultureInfo.InvariantCulture),
+            var v => v?.ToString() ?? "",
+        },
     };
 
     private static double Logit(float p)
@@ -165,8 +159,41 @@ public sealed class RiskModel
     }
 }
 
-/// <summary>One reason behind a score: the factor in words and how much it adds to the log-odds (negative: it lowers the risk).</summary>
-public sealed record RiskFactor(string Feature, string Words, double LogOdds)
+/// <summary>
+/// One reason behind a score: the factor, its value (culture-invariant text: days for times, whole numbers for counts)
+/// and how much it adds to the log-odds (negative: it lowers the risk). Pages put it in the reader's language;
+/// <see cref="Words"/> is the English wording for messages.
+/// </summary>
+public sealed record RiskFactor(string Feature, string Value, double LogOdds)
 {
-    public override string ToString() => $"{Words} {(LogOdds >= 0 ? "+" : "−")}{Math.Abs(LogOdds):0.0}";
+    public string Words => Feature switch
+    {
+        nameof(RiskSnapshot.ProductLine) => $"product line {Value}",
+        nameof(RiskSnapshot.Channel) => $"{Value} channel",
+        nameof(RiskSnapshot.Segment) => $"{Value} customer",
+        nameof(RiskSnapshot.Priority) => $"{Value} priority",
+        nameof(RiskSnapshot.ComplaintType) => $"type {Value}",
+        nameof(RiskSnapshot.Expectation) => $"asks for {Value}",
+        nameof(RiskSnapshot.Status) => $"status {Value}",
+        nameof(RiskSnapshot.AgeHours) => $"open {Value} days",
+        nameof(RiskSnapshot.Responded) => Value == "1" ? "first response given" : "no first response yet",
+        nameof(RiskSnapshot.StatusChanges) => $"{Value} status changes",
+        nameof(RiskSnapshot.HoursInStatus) => $"{Value} days in its status",
+        nameof(RiskSnapshot.BacklogAtReceipt) => $"backlog at receipt {Value}",
+        nameof(RiskSnapshot.BacklogNow) => $"backlog now {Value}",
+        nameof(RiskSnapshot.DescriptionLength) => $"description of {Value} characters",
+        _ => $"{Feature} {Value}",
+    };
+
+    public string Sign => LogOdds >= 0 ? $"+{LogOdds:0.0}" : $"−{-LogOdds:0.0}";
+
+    public override string ToString() => $"{Words} {Sign}";
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>How reasons are stored (<c>risk_scores.reasons</c>): a JSON array.</summary>
+    public static string Store(IEnumerable<RiskFactor> factors) => System.Text.Json.JsonSerializer.Serialize(factors, Json);
+
+    public static IReadOnlyList<RiskFactor> Read(string stored) =>
+        System.Text.Json.JsonSerializer.Deserialize<List<RiskFactor>>(stored, Json) ?? [];
 }

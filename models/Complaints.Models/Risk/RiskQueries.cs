@@ -5,7 +5,7 @@ namespace Complaints.Models.Risk;
 
 /// <summary>An open complaint with its risk of missing a deadline, the time left and the reasons.</summary>
 public sealed record AtRiskComplaint(string Source, string ExternalId, string Sku, string? ProductName, string? Channel, string? Segment,
-    DateTimeOffset ReceivedAt, double Probability, double RuleShare, DateTimeOffset? DueAt, double? HoursLeft, string Reasons, long? ModelVersion);
+    DateTimeOffset ReceivedAt, double Probability, double RuleShare, DateTimeOffset? DueAt, double? HoursLeft, IReadOnlyList<RiskFactor> Reasons, long? ModelVersion);
 
 /// <summary>
 /// The at-risk list on the shared filters, and what scored it. Complaints already past their deadline are counted
@@ -15,7 +15,7 @@ public sealed record AtRiskFigures(string Target, long Scored, long HighRisk, lo
     ModelVersion? Model, bool RuleFallback, IReadOnlyList<AtRiskComplaint> Complaints);
 
 /// <summary>One complaint's stored score for one deadline.</summary>
-public sealed record ComplaintRisk(string Target, double Probability, DateTimeOffset? DueAt, string Reasons, long? ModelVersion, DateTimeOffset ScoredAt);
+public sealed record ComplaintRisk(string Target, double Probability, double RuleShare, DateTimeOffset? DueAt, IReadOnlyList<RiskFactor> Reasons, long? ModelVersion, DateTimeOffset ScoredAt);
 
 public sealed class RiskQueries(WarehouseDatabase warehouse, IOptions<ReportingOptions> reporting, IOptions<ModelsOptions> options, TimeProvider time)
 {
@@ -38,7 +38,7 @@ public sealed class RiskQueries(WarehouseDatabase warehouse, IOptions<ReportingO
             LIMIT $limit
             """, filter, reporting.Value, r => new AtRiskComplaint(r.GetString(0), r.GetString(1), r.GetString(2), r.NullableString(3),
                 r.NullableString(4), r.NullableString(5), r.GetInstant(6), r.GetDouble(7), r.GetDouble(8), r.IsDBNull(9) ? null : r.GetInstant(9),
-                r.NullableDouble(10), r.GetString(11), r.IsDBNull(12) ? null : r.GetInt64(12)), parameters);
+                r.NullableDouble(10), RiskFactor.Read(r.GetString(11)), r.IsDBNull(12) ? null : r.GetInt64(12)), parameters);
         var totals = connection.QueryFiltered("""
             SELECT count(*) FILTER (WHERE r.due_at > CAST($now AS TIMESTAMPTZ)),
                    count(*) FILTER (WHERE r.due_at > CAST($now AS TIMESTAMPTZ) AND r.probability >= $high),
@@ -56,11 +56,11 @@ public sealed class RiskQueries(WarehouseDatabase warehouse, IOptions<ReportingO
     {
         using var connection = warehouse.OpenConnection();
         return connection.QueryList("""
-            SELECT r.target, r.probability, r.due_at, r.reasons, r.model_version, r.scored_at
+            SELECT r.target, r.probability, r.rule_share, r.due_at, r.reasons, r.model_version, r.scored_at
             FROM risk_scores r JOIN complaints c USING (complaint_key)
             WHERE c.source = $source AND c.external_id = $id
             ORDER BY r.target DESC
-            """, r => new ComplaintRisk(r.GetString(0), r.GetDouble(1), r.IsDBNull(2) ? null : r.GetInstant(2), r.GetString(3),
-                r.IsDBNull(4) ? null : r.GetInt64(4), r.GetInstant(5)), ("source", source), ("id", externalId));
+            """, r => new ComplaintRisk(r.GetString(0), r.GetDouble(1), r.GetDouble(2), r.IsDBNull(3) ? null : r.GetInstant(3), RiskFactor.Read(r.GetString(4)),
+                r.IsDBNull(5) ? null : r.GetInt64(5), r.GetInstant(6)), ("source", source), ("id", externalId));
     }
 }

@@ -18,6 +18,8 @@ public sealed record ModelVersion(long Version, RiskTarget Target, DateTimeOffse
 public sealed class RiskScores(WarehouseDatabase warehouse, IOptions<ModelsOptions> options, IOptions<ReportingOptions> reporting, TimeProvider time)
 {
     public static readonly TimeSpan TrainingWindow = TimeSpan.FromDays(365);
+    /// <summary>Scores by the rule, and deadlines already passed, have no factors: the rule's share of time (or the passed deadline) is the reason.</summary>
+    private static readonly string NoReasons = RiskFactor.Store([]);
     public const int MinimumPositives = 20, MinimumTrainingRows = 500;
 
     /// <summary>Complaints sampled for training and for testing: beyond these, more rows cost minutes and add little.</summary>
@@ -87,17 +89,17 @@ public sealed class RiskScores(WarehouseDatabase warehouse, IOptions<ModelsOptio
                 if (model is null)
                 {
                     rows.AddRange(undecided.Select(s => (s.ComplaintKey, Name(target), (long?)null, (double)Math.Min(1, s.RuleShare), (double)s.RuleShare, s.DueAt(target),
-                        $"{s.RuleShare:P0} of the allowed time used")));
+                        NoReasons)));
                 }
                 else
                 {
                     var p = model.Predict(undecided);
                     var reasons = model.Explain(undecided, p);
                     rows.AddRange(undecided.Select((s, i) => (s.ComplaintKey, Name(target), version, (double)p[i], (double)s.RuleShare, s.DueAt(target),
-                        string.Join("; ", reasons[i]))));
+                        RiskFactor.Store(reasons[i]))));
                 }
                 // Already past the deadline without an answer: missed, whatever a model says.
-                rows.AddRange(open.Where(s => s.Missed(target) == true).Select(s => (s.ComplaintKey, Name(target), (long?)null, 1.0, (double)s.RuleShare, s.DueAt(target), "deadline passed")));
+                rows.AddRange(open.Where(s => s.Missed(target) == true).Select(s => (s.ComplaintKey, Name(target), (long?)null, 1.0, (double)s.RuleShare, s.DueAt(target), NoReasons)));
             }
         }
         await warehouse.WriteAsync(connection =>

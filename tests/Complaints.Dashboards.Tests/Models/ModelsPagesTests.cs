@@ -53,7 +53,7 @@ public sealed class ModelsPagesTests(Browser browser)
         Assert.NotEmpty(ranked);
         Assert.Equal(ranked.Select(c => c.GetProperty("probability").GetDouble()).OrderDescending(), ranked.Select(c => c.GetProperty("probability").GetDouble()));
         Assert.All(ranked, c => Assert.True(c.GetProperty("hoursLeft").GetDouble() > 0));
-        Assert.All(ranked, c => Assert.NotEqual("", c.GetProperty("reasons").GetString()));
+        Assert.All(ranked, c => Assert.NotEmpty(c.GetProperty("reasons").EnumerateArray()));
         var vip = await http.GetFromJsonAsync<JsonElement>("/api/risk?segment=vip");
         Assert.All(vip.GetProperty("complaints").EnumerateArray(), c => Assert.Equal("vip", c.GetProperty("segment").GetString()));
         Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/api/risk?from=yesterday")).StatusCode);
@@ -83,6 +83,7 @@ public sealed class ModelsPagesTests(Browser browser)
         await riskPage.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("risk-pl"), FullPage = true });
         Assert.Equal(ranked.Count, await riskPage.Locator("section[aria-labelledby=at-risk] tbody tr").CountAsync());
         Assert.Contains("model v", await riskPage.Locator("[data-figure=scored-by]").InnerTextAsync());
+        Assert.Contains("otwarta od", await riskPage.Locator("section[aria-labelledby=at-risk] tbody").InnerTextAsync()); // reasons in the page's language
         await riskPage.CloseAsync();
         Assert.True(errors.Count + riskErrors.Count == 0, string.Join("\n", errors.Concat(riskErrors)));
     }
