@@ -7,7 +7,6 @@ using Complaints.Warehouse.Feedback;
 using Complaints.Warehouse.Overview;
 using Complaints.Warehouse.Products;
 using Complaints.Warehouse.Sla;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 
@@ -38,7 +37,7 @@ public static class PageBenchmark
         }
         var complaints = 0L;
         var queries = new List<QueryFigure>();
-        using (var warehouse = new WarehouseDatabase(options.WarehousePath, NullLogger<WarehouseDatabase>.Instance))
+        using (var warehouse = Complaints.Testing.TempWarehouse.Open(options.WarehousePath, TimeProvider.System))
         {
             await warehouse.InitializeAsync(TimeProvider.System);
             using (var connection = warehouse.OpenConnection())

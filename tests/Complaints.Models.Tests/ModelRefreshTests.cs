@@ -1,7 +1,9 @@
+using Complaints.Ingest.Feeds;
 using Complaints.Models.Alerts;
 using Complaints.Models.Defects;
 using Complaints.Models.Jobs;
 using Complaints.Models.Risk;
+using Complaints.Testing;
 using Complaints.Warehouse;
 using Complaints.Warehouse.Audit;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -81,6 +83,17 @@ public sealed class ModelRefreshTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromMinutes(61));
         Assert.True(await _refresh.RefreshIfDueAsync());
         Assert.Single(_smtp.Received); // the same signals are not announced twice
+    }
+
+    [Fact]
+    public async Task A_load_asks_for_the_next_refresh_without_waiting_for_the_hour()
+    {
+        Assert.True(await _refresh.RefreshIfDueAsync());
+        var costs = CostFeedbackFixture.Files().Single(f => f.Feed == FeedLayouts.Costs);
+        await _demo.Warehouse.Loader().LoadAsync(_demo.Warehouse.WriteFile("more-costs.csv", costs.Csv), costs.Feed);
+
+        Assert.True(await _refresh.RefreshIfDueAsync());
+        Assert.False(await _refresh.RefreshIfDueAsync());
     }
 
     [Fact]

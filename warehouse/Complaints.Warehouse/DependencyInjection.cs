@@ -16,14 +16,15 @@ public static class DependencyInjection
         // SlaOptions reports every problem with its setting's path (Problems()), through IValidatableObject.
         builder.Services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddTimeProvider();
-        builder.Services.AddSingleton(sp => new SlaMeasures(sp.GetRequiredService<IOptions<SlaOptions>>().Value, sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<ReportingOptions>>().Value.EndingStatusList()));
+        builder.Services.AddSingleton<SlaMeasures>();
         builder.Services.AddSingleton<SlaQueries>();
+        builder.Services.AddSingleton<Costs.CostRollup>();
         var contentRoot = builder.Environment.ContentRootPath;
+        // The owners of derived tables go with the gate itself: no write, from whichever part, can leave them behind.
         builder.Services.AddSingleton(sp => new WarehouseDatabase(
             Path.Combine(contentRoot, sp.GetRequiredService<IOptions<WarehouseOptions>>().Value.Path),
-            sp.GetRequiredService<ILogger<WarehouseDatabase>>()));
-        builder.Services.AddSingleton<Costs.CostRollup>();
+            sp.GetRequiredService<ILogger<WarehouseDatabase>>(),
+            [sp.GetRequiredService<SlaMeasures>(), sp.GetRequiredService<Costs.CostRollup>()]));
         builder.Services.AddSingleton<Costs.CostQueries>();
         builder.Services.AddSingleton<Feedback.FeedbackQueries>();
         builder.Services.AddSingleton<OverviewQueries>();

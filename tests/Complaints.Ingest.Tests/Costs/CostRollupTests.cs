@@ -9,24 +9,22 @@ using Microsoft.Extensions.Options;
 namespace Complaints.Ingest.Tests.Costs;
 
 /// <summary>The cost rollup follows every load that can change a converted amount, and the configured rates at start-up.</summary>
-public sealed class CostRollupTests : IAsyncLifetime
+public sealed class CostRollupTests : IDisposable
 {
     private TempWarehouse _warehouse = null!;
 
-    public async Task InitializeAsync() => _warehouse = await TempWarehouse.CreateAsync();
+    public void Dispose() => _warehouse?.Dispose();
 
-    public Task DisposeAsync()
+    /// <summary>A warehouse whose writer gate converts EUR at the configured <paramref name="eur"/> rate (none when null).</summary>
+    private async Task WithRate(decimal? eur) => _warehouse = await TempWarehouse.CreateAsync(reporting: Reporting(eur));
+
+    private static ReportingOptions Reporting(decimal? eur) => new() { ExchangeRates = eur is { } rate ? new() { ["EUR"] = rate } : [] };
+
+    private static CostRollup Rollup(decimal? eur) => new(Options.Create(Reporting(eur)), TimeProvider.System, NullLogger<CostRollup>.Instance);
+
+    private async Task Load(FeedLayout feed)
     {
-        _warehouse.Dispose();
-        return Task.CompletedTask;
-    }
-
-    private static CostRollup Rollup(decimal? eur) =>
-        new(Options.Create(new ReportingOptions { ExchangeRates = eur is { } rate ? new() { ["EUR"] = rate } : [] }), TimeProvider.System, NullLogger<CostRollup>.Instance);
-
-    private async Task Load(CostRollup rollup, FeedLayout feed)
-    {
-        var loader = new CanonicalFileLoader(_warehouse.Database, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance, costRollup: rollup);
+        var loader = _warehouse.Loader();
         var csv = SlaFixture.Files().Concat(CostFeedbackFixture.Files()).Single(f => f.Feed == feed).Csv;
         var result = await loader.LoadAsync(_warehouse.WriteFile(feed.Name + ".csv", csv), feed);
         Assert.Equal(LoadStatus.Loaded, result.Status);
@@ -42,11 +40,11 @@ public sealed class CostRollupTests : IAsyncLifetime
     [Fact]
     public async Task A_cost_in_EUR_takes_its_months_rate_even_when_the_rates_arrive_after_the_costs()
     {
-        var rollup = Rollup(4.30m);
-        await Load(rollup, FeedLayouts.Complaints);
-        await Load(rollup, FeedLayouts.Costs);
+        await WithRate(4.30m);
+        await Load(FeedLayouts.Complaints);
+        await Load(FeedLayouts.Costs);
         var before = Converted();
-        await Load(rollup, FeedLayouts.ExchangeRates);
+        await Load(FeedLayouts.ExchangeRates);
         var after = Converted();
 
         // 300.00 EUR booked 12 March 2025: at the configured 4.30 before March's rate arrived, at March's 4.20 after.
@@ -61,10 +59,10 @@ public sealed class CostRollupTests : IAsyncLifetime
     [Fact]
     public async Task Costs_that_arrive_before_their_complaint_are_rolled_up_when_it_loads()
     {
-        var rollup = Rollup(4.30m);
-        await Load(rollup, FeedLayouts.Costs);
+        await WithRate(4.30m);
+        await Load(FeedLayouts.Costs);
         var orphaned = Converted().Count;
-        await Load(rollup, FeedLayouts.Complaints);
+        await Load(FeedLayouts.Complaints);
 
         Assert.Equal(0, orphaned);
         Assert.Equal(CostFeedbackFixture.Costs.Count, Converted().Count);
@@ -73,8 +71,9 @@ public sealed class CostRollupTests : IAsyncLifetime
     [Fact]
     public async Task A_changed_configured_rate_rebuilds_the_rollup_at_start_up()
     {
-        await Load(Rollup(null), FeedLayouts.Complaints);
-        await Load(Rollup(null), FeedLayouts.Costs);
+        await WithRate(null);
+        await Load(FeedLayouts.Complaints);
+        await Load(FeedLayouts.Costs);
         var unconfigured = Converted()["K5"];
 
         var rebuilt = await Rollup(4.50m).EnsureCurrentAsync(_warehouse.Database);

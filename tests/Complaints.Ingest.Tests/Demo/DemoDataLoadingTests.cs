@@ -3,7 +3,6 @@ using Complaints.Ingest.Demo;
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
 using Complaints.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Complaints.Ingest.Tests.Demo;
@@ -20,7 +19,7 @@ public sealed class DemoDataLoadingTests
 
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 12, 1, 6, 0, 0, TimeSpan.Zero));
         using var warehouse = await TempWarehouse.CreateAsync(time);
-        var loader = new CanonicalFileLoader(warehouse.Database, time, NullLogger<CanonicalFileLoader>.Instance);
+        var loader = warehouse.Loader();
         foreach (var (path, feed) in files.FeedsWithLayouts)
         {
             var result = await loader.LoadAsync(path, feed, isDemo: true);

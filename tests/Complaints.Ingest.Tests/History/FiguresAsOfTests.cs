@@ -4,7 +4,6 @@ using Complaints.Testing;
 using Complaints.Warehouse;
 using Complaints.Warehouse.History;
 using Complaints.Warehouse.Overview;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -23,7 +22,7 @@ public sealed class FiguresAsOfTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _warehouse = await TempWarehouse.CreateAsync(_time);
-        _loader = new CanonicalFileLoader(_warehouse.Database, _time, NullLogger<CanonicalFileLoader>.Instance);
+        _loader = _warehouse.Loader();
         var reporting = Options.Create(new ReportingOptions());
         _history = new HistoryQueries(_warehouse.Database, reporting);
         _overview = new OverviewQueries(_warehouse.Database, reporting);
@@ -85,7 +84,7 @@ public sealed class FiguresAsOfTests : IAsyncLifetime
         var whileLoaded = _time.GetUtcNow();
         _time.Advance(TimeSpan.FromDays(1));
 
-        await new RunRollback(_warehouse.Database, _time, NullLogger<RunRollback>.Instance).RollBackAsync(update.RunId, "test");
+        await _warehouse.Rollback().RollBackAsync(update.RunId, "test");
 
         Assert.Equal(OverviewFixture.ComplaintsPerProduct, AsOf(whileLoaded));
         Assert.Equal(OverviewFixture.ComplaintsPerProduct, AsOf(_time.GetUtcNow()));

@@ -4,7 +4,6 @@ using Complaints.Testing;
 using Complaints.Warehouse;
 using Complaints.Warehouse.Audit;
 using Complaints.Warehouse.Sla;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -19,9 +18,8 @@ public sealed class SlaMeasuresTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _warehouse = await TempWarehouse.CreateAsync(_time);
-        _loader = new CanonicalFileLoader(_warehouse.Database, _time, NullLogger<CanonicalFileLoader>.Instance,
-            slaMeasures: new SlaMeasures(SlaFixture.Options(), _time));
+        _warehouse = await TempWarehouse.CreateAsync(_time, SlaFixture.Options());
+        _loader = _warehouse.Loader();
     }
 
     public Task DisposeAsync()
@@ -47,6 +45,8 @@ public sealed class SlaMeasuresTests : IAsyncLifetime
         string Policy, DateTimeOffset? PolicyValidFrom, DateOnly Deadline, DateOnly? AnsweredOn, string? Outcome, bool? StatutoryMet,
         DateTimeOffset? FirstResponseDue, DateTimeOffset? ResolutionDue, long? FirstResponseSeconds, long? FirstResponseBusinessSeconds,
         long? ResolutionSeconds, long PausedSeconds, bool? FirstResponseBreached, bool? ResolutionBreached, int Reopens, long? Run);
+
+    private SlaMeasures MeasuresWith(SlaOptions options) => new(Options.Create(options), Options.Create(new ReportingOptions()), _time);
 
     private Stored Measures(string id)
     {
@@ -175,7 +175,7 @@ public sealed class SlaMeasuresTests : IAsyncLifetime
         stricter.Policies.RemoveAll(p => p.ValidFrom == SlaFixture.PolicyChange);
         stricter.Policies[0].ResolutionTarget = TimeSpan.FromDays(1);
 
-        var measured = await new SlaMeasures(stricter, _time).RecalculateAllAsync(_warehouse.Database, "admin@example.com");
+        var measured = await MeasuresWith(stricter).RecalculateAllAsync(_warehouse.Database, "admin@example.com");
 
         Assert.Equal(SlaFixture.Complaints.Count, measured);
         Assert.True(Measures("E5").ResolutionBreached);
@@ -253,7 +253,7 @@ public sealed class SlaMeasuresTests : IAsyncLifetime
         // As a process stopped between a load's commit and its measuring leaves it: the note, and no measures.
         Execute("DELETE FROM complaint_sla");
         Execute("INSERT INTO sla_pending SELECT run_id, feed FROM ingest_runs WHERE feed IN ('complaints', 'status_events')");
-        var measures = new SlaMeasures(SlaFixture.Options(), _time);
+        var measures = MeasuresWith(SlaFixture.Options());
 
         var measured = await measures.RefreshPendingAsync(_warehouse.Database);
 

@@ -1,12 +1,14 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using Complaints.Warehouse;
+using Complaints.Warehouse.Writes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Complaints.Dashboards.Features.Warming;
 
 /// <summary>
-/// After the host starts, and after every load, asks once for each chart page over loopback as a first visitor
+/// After the host starts, and after every write the warehouse announces, asks once for each chart page over loopback as a first visitor
 /// would: the figures of each page's default view land in the figure cache, and DuckDB's buffers and the pages' code
 /// are warm, so the morning's first visit draws its first chart without waiting for them. Off with
 /// <c>Dashboards:WarmPages=false</c>.
@@ -17,30 +19,42 @@ public sealed class PageWarmer(IServer server, IHostApplicationLifetime lifetime
     public const string Setting = "Dashboards:WarmPages";
     public static readonly IReadOnlyList<string> Pages = ["/", "/products", "/costs", "/feedback", "/sla"];
 
-    // How often a finished load is looked for: a load takes seconds to minutes, the first visit after it may come at once.
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+    // Writes often come in a row (a demo load, an inbox of files): pages are warmed once they pause this long.
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!configuration.GetValue(Setting, true) || !await StartedAsync(stoppingToken))
+        if (!configuration.GetValue(Setting, true))
             return;
-        if (LoopbackAddress() is not { } address)
+        // One waiting change is enough: a write during a warm-up asks for one more.
+        var changes = Channel.CreateBounded<WarehouseChange>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
+        void OnChanged(WarehouseChange change) => changes.Writer.TryWrite(change);
+        warehouse.Changed += OnChanged;
+        try
         {
-            logger.LogInformation("Pages are not warmed: the host listens on no plain-HTTP address to ask them from");
-            return;
-        }
-        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
-        var warmedAfter = -1L;
-        using var timer = new PeriodicTimer(Interval);
-        do
-        {
-            var writes = warehouse.WriteCount;
-            if (writes != warmedAfter)
+            if (!await StartedAsync(stoppingToken))
+                return;
+            if (LoopbackAddress() is not { } address)
             {
-                await WarmAsync(http, stoppingToken);
-                warmedAfter = writes;
+                logger.LogInformation("Pages are not warmed: the host listens on no plain-HTTP address to ask them from");
+                return;
             }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+            using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
+            do
+            {
+                changes.Reader.TryRead(out _); // what changed before this warm-up is in it
+                await WarmAsync(http, stoppingToken);
+                await changes.Reader.WaitToReadAsync(stoppingToken);
+                await Task.Delay(Settle, stoppingToken);
+            } while (!stoppingToken.IsCancellationRequested);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            warehouse.Changed -= OnChanged;
+        }
     }
 
     private async Task WarmAsync(HttpClient http, CancellationToken cancellationToken)
