@@ -18,7 +18,7 @@ public static class DependencyInjection
 {
     public static IHostApplicationBuilder AddDashboards(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRazorComponents();
         builder.Services.AddProblemDetails();
         builder.Services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.Section));
         builder.Services.AddLocalization();
@@ -43,7 +43,7 @@ public static class DependencyInjection
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>();
         return app;
     }
 
