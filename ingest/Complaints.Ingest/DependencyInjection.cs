@@ -1,4 +1,3 @@
-using Complaints.Ingest.Demo;
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Inbox;
 using Complaints.Ingest.Loading;
@@ -17,9 +16,6 @@ public static class DependencyInjection
     public static IHostApplicationBuilder AddIngest(this IHostApplicationBuilder builder)
     {
         builder.AddIngestCore();
-        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<DemoDataStatus>();
-        builder.Services.AddHostedService<DemoDataSeeder>();
 
         // Schedules are read here, once: Quartz needs its triggers at registration. Bad ones fail validation at start.
         var schedules = builder.Configuration.GetSection($"{IngestOptions.Section}:Schedules").Get<Dictionary<string, string>>() ?? [];

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using Complaints.Ingest.Demo;
+using Complaints.Demo;
 using Complaints.Ingest.Loading;
 using Complaints.Models;
 using Complaints.Models.Defects;

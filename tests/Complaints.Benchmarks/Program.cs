@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Complaints.Benchmarks;
-using Complaints.Ingest.Demo;
+using Complaints.Demo;
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
 using Complaints.Testing;

@@ -1,4 +1,4 @@
-using Complaints.Ingest.Demo;
+using Complaints.Demo;
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
 using Complaints.Models.Evaluation;

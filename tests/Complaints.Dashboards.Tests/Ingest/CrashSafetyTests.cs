@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Complaints.Ingest.Demo;
+using Complaints.Demo;
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
 using Complaints.Testing;

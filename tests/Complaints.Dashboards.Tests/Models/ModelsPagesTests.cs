@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Complaints.Dashboards.Tests.Hosting;
-using Complaints.Ingest.Demo;
+using Complaints.Demo;
 using Complaints.Ingest.Loading;
 using Complaints.Models.Jobs;
 using Complaints.Testing;

@@ -1,4 +1,4 @@
-namespace Complaints.Ingest.Demo;
+namespace Complaints.Demo;
 
 public enum DemoDataState { NotRequested, Generating, Loading, Loaded, Failed }
 

@@ -1,6 +1,6 @@
 using Complaints.Ingest.Feeds;
 
-namespace Complaints.Ingest.Demo;
+namespace Complaints.Demo;
 
 /// <summary>What to generate: how many complaints, from which seed, and the period they were received in.</summary>
 /// <param name="Complaints">Number of complaint rows; events, costs and surveys follow from them.</param>

@@ -1,4 +1,4 @@
-namespace Complaints.Ingest.Demo;
+namespace Complaints.Demo;
 
 /// <summary>
 /// Small helpers over a seeded <see cref="Random"/>. They use only + − × ÷ on doubles (no Math.Log, Math.Exp or

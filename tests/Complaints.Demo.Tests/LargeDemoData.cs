@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using Complaints.Ingest.Demo;
+using Complaints.Demo;
 using DuckDB.NET.Data;
 
-namespace Complaints.Ingest.Tests.Demo;
+namespace Complaints.Demo.Tests;
 
 /// <summary>
 /// A data set large enough for the planted signals to stand out of the noise reliably (80,000 complaints, two

@@ -1,11 +1,11 @@
 using System.Globalization;
-using Complaints.Ingest.Demo;
+using Complaints.Demo;
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
 using Complaints.Testing;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Complaints.Ingest.Tests.Demo;
+namespace Complaints.Demo.Tests;
 
 public sealed class DemoDataLoadingTests
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
-using static Complaints.Ingest.Demo.DemoCodes;
+using static Complaints.Demo.DemoCodes;
 
-namespace Complaints.Ingest.Demo;
+namespace Complaints.Demo;
 
 /// <summary>
 /// Simulates complaints in order of receipt, each with its status history, costs and survey, as a ticketing

@@ -1,6 +1,6 @@
 using Complaints.Ingest.Feeds;
 
-namespace Complaints.Ingest.Demo;
+namespace Complaints.Demo;
 
 /// <summary>
 /// The demo's reference feeds: units sold per product and month, and monthly euro rates. Both are drawn from their

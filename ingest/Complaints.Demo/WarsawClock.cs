@@ -1,4 +1,6 @@
-namespace Complaints.Ingest.Demo;
+using Complaints.Ingest.Feeds;
+
+namespace Complaints.Demo;
 
 /// <summary>
 /// Demo time runs on UTC instants and is shown as Europe/Warsaw wall-clock time with the offset in force
@@ -19,14 +21,8 @@ internal sealed class WarsawClock
 
     public DateOnly LocalDay(DateTime utc) => DateOnly.FromDateTime(Local(utc).DateTime);
 
-    /// <summary>The instant of a wall-clock time; a time skipped by the spring change moves an hour on.</summary>
-    public DateTime ToUtc(DateOnly day, TimeSpan timeOfDay)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue) + timeOfDay;
-        if (_zone.IsInvalidTime(local))
-            local = local.AddHours(1);
-        return DateTime.SpecifyKind(local - _zone.GetUtcOffset(local), DateTimeKind.Utc);
-    }
+    /// <summary>The instant of a wall-clock time, by the rule ingest reads local times with.</summary>
+    public DateTime ToUtc(DateOnly day, TimeSpan timeOfDay) => LocalTime.ToInstant(day.ToDateTime(TimeOnly.MinValue) + timeOfDay, _zone).UtcDateTime;
 
     /// <summary>
     /// Staff act in office hours (Mon–Fri 08:00–18:00 Warsaw time): an action due outside them happens

@@ -1,4 +1,4 @@
-namespace Complaints.Ingest.Demo;
+namespace Complaints.Demo;
 
 /// <summary>
 /// The planted breach model: whether a complaint is answered more than 14 days after receipt is drawn from a

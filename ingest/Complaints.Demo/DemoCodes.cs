@@ -1,4 +1,4 @@
-namespace Complaints.Ingest.Demo;
+namespace Complaints.Demo;
 
 /// <summary>The canonical code spellings the demo data uses (docs/feeds.md lists them for people).</summary>
 internal static class DemoCodes

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Complaints.Ingest.Demo;
+namespace Complaints.Demo;
 
 /// <summary>
 /// Writes ground_truth.json: the recurring defects and the breach model planted in a generated set, with the

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Complaints.Ingest.Demo;
+using Complaints.Demo;
 using Complaints.Ingest.Feeds;
 using Complaints.Testing;
 using DuckDB.NET.Data;
 
-namespace Complaints.Ingest.Tests.Demo;
+namespace Complaints.Demo.Tests;
 
 public sealed partial class DemoDataGeneratorTests(GeneratedDemoData data) : IClassFixture<GeneratedDemoData>
 {

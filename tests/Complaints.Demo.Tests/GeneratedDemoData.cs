@@ -1,6 +1,6 @@
-using Complaints.Ingest.Demo;
+using Complaints.Demo;
 
-namespace Complaints.Ingest.Tests.Demo;
+namespace Complaints.Demo.Tests;
 
 /// <summary>Temporary directory that is removed with everything in it.</summary>
 public sealed class TempDirectory : IDisposable

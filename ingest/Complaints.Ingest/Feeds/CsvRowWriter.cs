@@ -1,16 +1,15 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
-using Complaints.Ingest.Feeds;
 
-namespace Complaints.Ingest.Demo;
+namespace Complaints.Ingest.Feeds;
 
 /// <summary>
 /// Writes one canonical feed file: UTF-8 without BOM, comma-separated, '\n' line ends, RFC 4180 quoting,
 /// empty field for a missing value. Each row must have exactly the layout's column count, so a generator
 /// that forgets a field fails loudly instead of shifting every column after it.
 /// </summary>
-internal sealed class CsvRowWriter : IDisposable
+public sealed class CsvRowWriter : IDisposable
 {
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\n\r");
     private static readonly UTF8Encoding Utf8WithoutBom = new(encoderShouldEmitUTF8Identifier: false);

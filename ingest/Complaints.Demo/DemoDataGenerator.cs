@@ -1,7 +1,7 @@
 using System.Globalization;
 using Complaints.Ingest.Feeds;
 
-namespace Complaints.Ingest.Demo;
+namespace Complaints.Demo;
 
 /// <summary>
 /// Writes a deterministic demo data set as the seven canonical feed files (products, units sold, exchange rates,

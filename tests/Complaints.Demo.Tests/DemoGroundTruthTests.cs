@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Complaints.Ingest.Demo;
+using Complaints.Demo;
 
-namespace Complaints.Ingest.Tests.Demo;
+namespace Complaints.Demo.Tests;
 
 /// <summary>What ground_truth.json says was planted is what the files show.</summary>
 public sealed class DemoGroundTruthTests(LargeDemoData data) : IClassFixture<LargeDemoData>

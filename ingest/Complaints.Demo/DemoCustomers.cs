@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Complaints.Ingest.Demo;
+namespace Complaints.Demo;
 
 internal sealed record DemoCustomer(
     string Id, string Segment, string Country, string Language, string FirstName, string Name, string Email, string Phone)

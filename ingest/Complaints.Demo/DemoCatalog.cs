@@ -1,4 +1,4 @@
-namespace Complaints.Ingest.Demo;
+namespace Complaints.Demo;
 
 /// <summary>A product line: who handles it, how long its cases take, and when in the year it is complained about.</summary>
 /// <param name="TypeWeights">Relative frequency of each complaint type, in the order of <see cref="DemoCodes.ComplaintType.All"/>.</param>

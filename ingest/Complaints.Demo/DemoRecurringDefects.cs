@@ -1,4 +1,4 @@
-namespace Complaints.Ingest.Demo;
+namespace Complaints.Demo;
 
 /// <summary>
 /// A recurring defect planted in the demo data: from <see cref="OnsetShare"/> of the date range on, complaints

@@ -1,4 +1,4 @@
-namespace Complaints.Ingest.Demo;
+namespace Complaints.Demo;
 
 /// <param name="EnteredAt">When the change reached the ticketing system, if later than it happened (a change keyed in afterwards).</param>
 internal readonly record struct DemoStatusChange(DateTime At, string Status, string Actor, DateTime? EnteredAt = null);

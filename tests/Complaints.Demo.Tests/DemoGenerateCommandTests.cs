@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Complaints.Ingest.Demo;
+using Complaints.Demo;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Complaints.Ingest.Tests.Demo;
+namespace Complaints.Demo.Tests;
 
 public sealed class DemoGenerateCommandTests
 {

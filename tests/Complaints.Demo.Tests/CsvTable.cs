@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Complaints.Ingest.Tests.Demo;
+namespace Complaints.Demo.Tests;
 
 /// <summary>A strict RFC 4180 reader for checking what the generator wrote: it fails on anything malformed.</summary>
 public sealed class CsvTable

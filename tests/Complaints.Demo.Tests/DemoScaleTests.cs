@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using Complaints.Ingest.Demo;
+using Complaints.Demo;
 using Xunit.Abstractions;
 
-namespace Complaints.Ingest.Tests.Demo;
+namespace Complaints.Demo.Tests;
 
 /// <summary>Runs alone: the working set is the whole test process's, so tests loading warehouses beside it would be counted too.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Complaints.Ingest.Demo;
+namespace Complaints.Demo;
 
 /// <summary>
 /// Free text for descriptions and survey comments, in Polish or English. Sentences are assembled from a few

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Complaints.Ingest.Demo;
+namespace Complaints.Demo;
 
 public sealed class DemoOptions
 {
