@@ -106,7 +106,7 @@ public static class AnalyticsBenchmarks
         var time = new FixedTime(asOf);
         var reportingOptions = Options.Create(reporting);
         var slaQueries = new SlaQueries(warehouse, reportingOptions, time);
-        var costQueries = new CostQueries(warehouse, reportingOptions, Options.Create(sla), time);
+        var costQueries = new CostsQueries(warehouse, reportingOptions, Options.Create(sla), time);
         var feedback = new FeedbackQueries(warehouse, reportingOptions);
         var overview = new OverviewQueries(warehouse, reportingOptions);
         var quarter = new ComplaintFilter(new DateOnly(2026, 4, 1), new DateOnly(2026, 6, 30));

@@ -61,10 +61,10 @@ public static class PageBenchmark
     {
         var reporting = Microsoft.Extensions.Options.Options.Create(new ReportingOptions { ExchangeRates = { ["EUR"] = 4.30m } });
         var overview = new OverviewQueries(warehouse, reporting);
-        var products = new ProductQueries(warehouse, reporting);
+        var products = new ProductsQueries(warehouse, reporting);
         var sla = new SlaQueries(warehouse, reporting, TimeProvider.System);
         var list = new ComplaintListQueries(warehouse, reporting);
-        var costs = new CostQueries(warehouse, reporting, Microsoft.Extensions.Options.Options.Create(new SlaOptions()), TimeProvider.System);
+        var costs = new CostsQueries(warehouse, reporting, Microsoft.Extensions.Options.Options.Create(new SlaOptions()), TimeProvider.System);
         var feedback = new FeedbackQueries(warehouse, reporting);
         var lastDay = LastReceivedDay(warehouse);
         var quarter = new ComplaintFilter(lastDay.AddMonths(-3).AddDays(1), lastDay);

@@ -25,10 +25,10 @@ public static class DependencyInjection
             Path.Combine(contentRoot, sp.GetRequiredService<IOptions<WarehouseOptions>>().Value.Path),
             sp.GetRequiredService<ILogger<WarehouseDatabase>>(),
             [sp.GetRequiredService<SlaMeasures>(), sp.GetRequiredService<Costs.CostRollup>()]));
-        builder.Services.AddSingleton<Costs.CostQueries>();
+        builder.Services.AddSingleton<Costs.CostsQueries>();
         builder.Services.AddSingleton<Feedback.FeedbackQueries>();
         builder.Services.AddSingleton<OverviewQueries>();
-        builder.Services.AddSingleton<Products.ProductQueries>();
+        builder.Services.AddSingleton<Products.ProductsQueries>();
         builder.Services.AddSingleton<FigureCache>();
         builder.Services.AddSingleton<Ingest.IngestRunQueries>();
         builder.Services.AddSingleton<History.HistoryQueries>();

@@ -61,7 +61,7 @@ public static class TestApp
             // Inbox folders go to a temporary place unless a test names one: never into the source tree.
             web.UseSetting("Ingest:Root", Path.Combine(Path.GetTempPath(), $"complaints-test-ingest-{Guid.NewGuid():N}"));
             // Pages are not warmed unless a test asks: the warming's own requests would run beside every test's.
-            web.UseSetting(Features.Warming.PageWarmer.Setting, "false");
+            web.UseSetting(Complaints.Dashboards.Hosting.PageWarmer.Setting, "false");
             // Nor are models refreshed by the clock: a test that wants signals and scores asks ModelRefresh itself.
             web.UseSetting("Models:RefreshSchedule", "0 0 0 1 1 ? 2099");
             web.UseSetting("Models:TrainingSchedule", "0 0 0 1 1 ? 2099");

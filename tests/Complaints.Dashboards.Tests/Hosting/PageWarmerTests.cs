@@ -1,4 +1,4 @@
-using Complaints.Dashboards.Features.Warming;
+using Complaints.Dashboards.Hosting;
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
 using Complaints.Testing;

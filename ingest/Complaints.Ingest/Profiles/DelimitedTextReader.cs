@@ -1,57 +1,8 @@
 using System.Buffers;
 using System.Text;
-using System.Text.Json;
 using Complaints.Ingest.Loading;
 
 namespace Complaints.Ingest.Profiles;
-
-/// <summary>
-/// One record of a source file: the physical line it starts on, and its values by source column name. <see cref="Misfit"/>
-/// says why the record cannot be trusted as a whole (more fields than the header has: its values are misaligned).
-/// </summary>
-public sealed record SourceRecord(long Line, IReadOnlyDictionary<string, string> Values, string? Misfit = null);
-
-/// <summary>A source file opened for mapping: the columns it has, and its records in file order.</summary>
-public interface ISourceReader
-{
-    IReadOnlyCollection<string> Columns { get; }
-    IEnumerable<SourceRecord> Records();
-}
-
-public static class SourceReaders
-{
-    public static ISourceReader Open(string path, MappingProfile profile) => profile.Format.Type switch
-    {
-        "jsonl" => JsonLinesReader.Open(path),
-        "xlsx" => XlsxReader.Open(path, profile),
-        "parquet" => ParquetReader.Open(path),
-        "arrow" => ArrowIpcReader.Open(path),
-        _ => DelimitedTextReader.Open(path, profile),
-    };
-
-    /// <summary>Valid UTF-8 (with or without BOM) is read as UTF-8; anything else in the profile's declared encoding.</summary>
-    public static Encoding DetectEncoding(string path, MappingProfile profile)
-    {
-        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
-        var bytes = new byte[1 << 16];
-        var chars = new char[(1 << 16) + 4];
-        using var stream = File.OpenRead(path);
-        try
-        {
-            int read;
-            while ((read = stream.Read(bytes)) > 0)
-                strict.GetChars(bytes, 0, read, chars, 0, flush: false);
-            strict.GetChars([], 0, 0, chars, 0, flush: true);
-            return new UTF8Encoding(false);
-        }
-        catch (DecoderFallbackException)
-        {
-            if (string.Equals(profile.Format.Encoding, "utf-8", StringComparison.OrdinalIgnoreCase))
-                throw new FileRejectedException($"{Path.GetFileName(path)}: the file is not valid UTF-8, as profile {profile.Name} says it is.");
-            return profile.FallbackEncoding;
-        }
-    }
-}
 
 /// <summary>
 /// Delimited text (RFC 4180 quoting, fields may span lines). The delimiter and the header line are found together:
@@ -232,64 +183,4 @@ internal sealed class FieldsByName(IReadOnlyDictionary<string, int> positions, L
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
     private string At(int position) => position < fields.Count ? fields[position] : "";
-}
-
-/// <summary>JSON Lines: one object per line; its top-level properties are the columns (nested values as their JSON text).</summary>
-public sealed class JsonLinesReader : ISourceReader
-{
-    private const int ColumnSampleSize = 1000;
-    private readonly string _path;
-
-    private JsonLinesReader(string path, IReadOnlyCollection<string> columns) => (_path, Columns) = (path, columns);
-
-    public IReadOnlyCollection<string> Columns { get; }
-
-    public static JsonLinesReader Open(string path)
-    {
-        // Absent properties are common in JSON Lines (a null left out), so the columns are those seen in the first records.
-        var columns = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var record in Read(path, lenient: true).Take(ColumnSampleSize))
-            columns.UnionWith(record.Values.Keys);
-        return new JsonLinesReader(path, columns);
-    }
-
-    public IEnumerable<SourceRecord> Records() => Read(_path, lenient: false);
-
-    private static IEnumerable<SourceRecord> Read(string path, bool lenient)
-    {
-        using var text = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-        long line = 0;
-        string? content;
-        while ((content = text.ReadLine()) is not null)
-        {
-            line++;
-            if (string.IsNullOrWhiteSpace(content)) continue;
-            Dictionary<string, string>? values = null;
-            try
-            {
-                using var document = JsonDocument.Parse(content);
-                if (document.RootElement.ValueKind == JsonValueKind.Object)
-                    values = document.RootElement.EnumerateObject()
-                        .GroupBy(p => p.Name).ToDictionary(g => g.Key, g => Text(g.First().Value), StringComparer.Ordinal);
-            }
-            catch (JsonException) when (lenient) { }
-            catch (JsonException e)
-            {
-                throw new FileRejectedException($"{Path.GetFileName(path)}: line {line}: not a JSON object ({e.Message.Split('.')[0]}).");
-            }
-            if (values is null && !lenient)
-                throw new FileRejectedException($"{Path.GetFileName(path)}: line {line}: each line must hold one JSON object.");
-            if (values is not null)
-                yield return new SourceRecord(line, values);
-        }
-    }
-
-    private static string Text(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString()!,
-        JsonValueKind.Null or JsonValueKind.Undefined => "",
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => value.GetRawText(),
-    };
 }

@@ -2,15 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace Complaints.Dashboards.Features.Admin;
-
-public sealed class AdminOptions
-{
-    public const string Section = "Admin";
-
-    /// <summary>The key administrator actions (roll back a run, recalculate SLA measures) must carry. None: those actions are off.</summary>
-    public string? ApiKey { get; set; }
-}
+namespace Complaints.Dashboards.Access;
 
 /// <summary>
 /// Guards administrator actions: the key comes in the <c>X-Admin-Key</c> header (API) or the <c>adminKey</c> form field

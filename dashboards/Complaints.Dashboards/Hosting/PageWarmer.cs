@@ -5,7 +5,7 @@ using Complaints.Warehouse.Writes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-namespace Complaints.Dashboards.Features.Warming;
+namespace Complaints.Dashboards.Hosting;
 
 /// <summary>
 /// After the host starts, and after every write the warehouse announces, asks once for each chart page over loopback as a first visitor

@@ -44,7 +44,7 @@ public sealed record SlaPenalties(
 public sealed record ProductLinePenalty(string ProductLine, long ResolutionBreaches, long StatutoryMisses, decimal Amount);
 
 /// <summary>The Costs page's figures over the cost rollup; page and API call these.</summary>
-public sealed class CostQueries(WarehouseDatabase warehouse, IOptions<ReportingOptions> reporting, IOptions<SlaOptions> sla, TimeProvider time)
+public sealed class CostsQueries(WarehouseDatabase warehouse, IOptions<ReportingOptions> reporting, IOptions<SlaOptions> sla, TimeProvider time)
 {
     private readonly ReportingOptions _reporting = reporting.Value;
     private readonly SlaPenaltySettings _penalties = sla.Value.Penalties;
@@ -113,7 +113,7 @@ public sealed class CostQueries(WarehouseDatabase warehouse, IOptions<ReportingO
 
     private List<T> Query<T>(string name, ComplaintFilter filter, Func<IDataRecord, T> map, params (string, object?)[] extra)
     {
-        var sql = Warehouse.Sql.Load(typeof(CostQueries).Assembly, $"Costs.{name}.sql");
+        var sql = Warehouse.Sql.Load(typeof(CostsQueries).Assembly, $"Costs.{name}.sql");
         using var connection = warehouse.OpenConnection();
         return connection.QueryFiltered(sql, filter, _reporting, map, extra);
     }

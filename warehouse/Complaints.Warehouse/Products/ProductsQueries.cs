@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Complaints.Warehouse.Products;
 
 /// <summary>Complaint rates per 1,000 units sold and the defect Pareto; the Products page and its API call these.</summary>
-public sealed class ProductQueries(WarehouseDatabase warehouse, IOptions<ReportingOptions> reporting)
+public sealed class ProductsQueries(WarehouseDatabase warehouse, IOptions<ReportingOptions> reporting)
 {
     private readonly ReportingOptions _reporting = reporting.Value;
 
@@ -31,7 +31,7 @@ public sealed class ProductQueries(WarehouseDatabase warehouse, IOptions<Reporti
     private List<T> Query<T>(string name, ComplaintFilter filter, Func<System.Data.IDataRecord, T> map, params (string Name, object? Value)[] extra)
     {
         using var connection = warehouse.OpenConnection();
-        return connection.QueryFiltered(Sql.Load(typeof(ProductQueries).Assembly, $"Products.{name}.sql"), filter, _reporting, map, extra);
+        return connection.QueryFiltered(Sql.Load(typeof(ProductsQueries).Assembly, $"Products.{name}.sql"), filter, _reporting, map, extra);
     }
 }
 
