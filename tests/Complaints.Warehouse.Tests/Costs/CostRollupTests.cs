@@ -6,7 +6,7 @@ using Complaints.Warehouse.Costs;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace Complaints.Ingest.Tests.Costs;
+namespace Complaints.Warehouse.Tests.Costs;
 
 /// <summary>The cost rollup follows every load that can change a converted amount, and the configured rates at start-up.</summary>
 public sealed class CostRollupTests : IDisposable

@@ -7,7 +7,7 @@ using Complaints.Warehouse.Overview;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Complaints.Ingest.Tests.History;
+namespace Complaints.Warehouse.Tests.History;
 
 /// <summary>Figures as of a past instant reproduce what the warehouse showed then, whatever was loaded or rolled back since.</summary>
 public sealed class FiguresAsOfTests : IAsyncLifetime

@@ -7,7 +7,7 @@ using Complaints.Warehouse.Sla;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Complaints.Ingest.Tests.Sla;
+namespace Complaints.Warehouse.Tests.Sla;
 
 /// <summary>Per-complaint SLA measures as the loads leave them in the warehouse, against hand-worked dates.</summary>
 public sealed class SlaMeasuresTests : IAsyncLifetime
