@@ -1,6 +1,5 @@
-using Quartz;
+using Complaints.Dashboards.Access;
 using Complaints.Dashboards.Components;
-using Complaints.Dashboards.Features.Admin;
 using Complaints.Dashboards.Features.Costs;
 using Complaints.Dashboards.Features.Defects;
 using Complaints.Dashboards.Features.Feedback;
@@ -11,6 +10,7 @@ using Complaints.Dashboards.Features.Overview;
 using Complaints.Dashboards.Features.Products;
 using Complaints.Dashboards.Features.Risk;
 using Complaints.Dashboards.Features.Sla;
+using Quartz;
 
 namespace Complaints.Dashboards;
 
@@ -18,12 +18,12 @@ public static class DependencyInjection
 {
     public static IHostApplicationBuilder AddDashboards(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRazorComponents();
         builder.Services.AddProblemDetails();
         builder.Services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.Section));
         builder.Services.AddLocalization();
         builder.Services.Configure<RequestLocalizationOptions>(Cultures.Configure);
-        builder.Services.AddHostedService<Features.Warming.PageWarmer>();
+        builder.Services.AddHostedService<Hosting.PageWarmer>();
         return builder;
     }
 
@@ -43,7 +43,7 @@ public static class DependencyInjection
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>();
         return app;
     }
 

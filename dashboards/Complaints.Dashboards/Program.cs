@@ -1,5 +1,6 @@
 using Complaints.Dashboards;
 using Complaints.Dashboards.CommandLine;
+using Complaints.Demo;
 using Complaints.Ingest;
 using Complaints.Models;
 using Complaints.Warehouse;
@@ -13,6 +14,7 @@ if (!builder.Environment.IsDevelopment())
 
 builder.AddWarehouse();
 builder.AddIngest();
+builder.AddDemo();
 builder.AddModels();
 builder.AddDashboards();
 builder.AddScheduler();

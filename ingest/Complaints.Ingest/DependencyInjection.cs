@@ -1,7 +1,7 @@
-using Complaints.Ingest.Demo;
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Inbox;
 using Complaints.Ingest.Loading;
+using Complaints.Ingest.Profiles;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,9 +16,6 @@ public static class DependencyInjection
     public static IHostApplicationBuilder AddIngest(this IHostApplicationBuilder builder)
     {
         builder.AddIngestCore();
-        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<DemoDataStatus>();
-        builder.Services.AddHostedService<DemoDataSeeder>();
 
         // Schedules are read here, once: Quartz needs its triggers at registration. Bad ones fail validation at start.
         var schedules = builder.Configuration.GetSection($"{IngestOptions.Section}:Schedules").Get<Dictionary<string, string>>() ?? [];
@@ -48,15 +45,10 @@ public static class DependencyInjection
         builder.Services.AddSingleton<IValidateOptions<IngestOptions>>(new InboxProfilesValidation(contentRoot));
         builder.Services.AddSingleton(sp => new InboxProfiles(sp.GetRequiredService<IOptions<IngestOptions>>(), contentRoot));
         builder.Services.AddSingleton(sp => new FeedFolders(Path.Combine(contentRoot, sp.GetRequiredService<IOptions<IngestOptions>>().Value.Root)));
-        builder.Services.AddSingleton(sp => new CanonicalFileLoader(sp.GetRequiredService<Complaints.Warehouse.WarehouseDatabase>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CanonicalFileLoader>>(), sp.GetRequiredService<IOptions<IngestOptions>>().Value.MaxRejectedShare,
-            sp.GetService<Complaints.Warehouse.Sla.SlaMeasures>(), sp.GetService<Complaints.Warehouse.Costs.CostRollup>()));
-        builder.Services.AddSingleton(sp => new InboxProcessor(sp.GetRequiredService<FeedFolders>(), sp.GetRequiredService<CanonicalFileLoader>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<InboxProcessor>>(), sp.GetRequiredService<Profiles.ProfiledFileLoader>(), sp.GetRequiredService<InboxProfiles>()));
-        builder.Services.AddSingleton<Profiles.ProfiledFileLoader>();
-        builder.Services.AddSingleton(sp => new RunRollback(sp.GetRequiredService<Complaints.Warehouse.WarehouseDatabase>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RunRollback>>(), sp.GetService<Complaints.Warehouse.Sla.SlaMeasures>(),
-            sp.GetService<Complaints.Warehouse.Costs.CostRollup>()));
+        builder.Services.AddSingleton<CanonicalFileLoader>();
+        builder.Services.AddSingleton<ProfiledFileLoader>();
+        builder.Services.AddSingleton<InboxProcessor>();
+        builder.Services.AddSingleton<RunRollback>();
         builder.Services.AddTransient<InboxJob>();
         return builder;
     }

@@ -36,7 +36,7 @@ public static class AnalyticsBenchmarks
         var settings = new ConfigurationBuilder().AddJsonFile(ShippedSettings(), optional: false).Build();
         var sla = settings.GetSection(SlaOptions.Section).Get<SlaOptions>() ?? new SlaOptions();
         var reporting = settings.GetSection(ReportingOptions.Section).Get<ReportingOptions>() ?? new ReportingOptions();
-        var measures = new SlaMeasures(sla, TimeProvider.System);
+        var measures = new SlaMeasures(Options.Create(sla), Options.Create(reporting), TimeProvider.System);
         var rollup = new CostRollup(Options.Create(reporting), TimeProvider.System, NullLogger<CostRollup>.Instance);
 
         var dataFolder = Path.Combine(work, "data");
@@ -49,11 +49,11 @@ public static class AnalyticsBenchmarks
             File.Delete(warehousePath);
             File.Delete(warehousePath + ".wal");
         }
-        using var warehouse = new WarehouseDatabase(warehousePath, NullLogger<WarehouseDatabase>.Instance);
+        using var warehouse = new WarehouseDatabase(warehousePath, NullLogger<WarehouseDatabase>.Instance, [measures, rollup]);
         await warehouse.InitializeAsync(TimeProvider.System);
         if (load)
         {
-            var loader = new CanonicalFileLoader(warehouse, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance, slaMeasures: measures, costRollup: rollup);
+            var loader = Complaints.Testing.Loaders.Loader(warehouse, TimeProvider.System);
             foreach (var feed in FeedLayouts.All)
             {
                 var watch = Stopwatch.StartNew();
@@ -106,7 +106,7 @@ public static class AnalyticsBenchmarks
         var time = new FixedTime(asOf);
         var reportingOptions = Options.Create(reporting);
         var slaQueries = new SlaQueries(warehouse, reportingOptions, time);
-        var costQueries = new CostQueries(warehouse, reportingOptions, Options.Create(sla), time);
+        var costQueries = new CostsQueries(warehouse, reportingOptions, Options.Create(sla), time);
         var feedback = new FeedbackQueries(warehouse, reportingOptions);
         var overview = new OverviewQueries(warehouse, reportingOptions);
         var quarter = new ComplaintFilter(new DateOnly(2026, 4, 1), new DateOnly(2026, 6, 30));

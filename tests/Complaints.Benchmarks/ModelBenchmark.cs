@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using System.Text;
-using Complaints.Ingest.Demo;
+using Complaints.Demo;
 using Complaints.Ingest.Loading;
 using Complaints.Models;
 using Complaints.Models.Defects;
 using Complaints.Models.Evaluation;
 using Complaints.Models.Risk;
 using Complaints.Warehouse;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -37,15 +36,15 @@ public static class ModelBenchmark
             Directory.CreateDirectory(work);
             Console.WriteLine($"Generating and loading {complaints:N0} demo complaints into {warehousePath}…");
             var files = new DemoDataGenerator().Write(Path.Combine(work, "data"), new DemoDataOptions(complaints, Seed: 7, LastDay: LastDay));
-            using var loading = new WarehouseDatabase(warehousePath, NullLogger<WarehouseDatabase>.Instance);
+            using var loading = Complaints.Testing.TempWarehouse.Open(warehousePath, time);
             await loading.InitializeAsync(time);
-            var loader = new CanonicalFileLoader(loading, time, NullLogger<CanonicalFileLoader>.Instance);
+            var loader = Complaints.Testing.Loaders.Loader(loading, time);
             foreach (var (path, feed) in files.FeedsWithLayouts)
                 await loader.LoadAsync(path, feed);
             Directory.Delete(Path.Combine(work, "data"), recursive: true);
         }
 
-        using var warehouse = new WarehouseDatabase(warehousePath, NullLogger<WarehouseDatabase>.Instance);
+        using var warehouse = Complaints.Testing.TempWarehouse.Open(warehousePath, time);
         await warehouse.InitializeAsync(time);
         var reporting = Options.Create(new ReportingOptions());
         var models = Options.Create(new ModelsOptions());

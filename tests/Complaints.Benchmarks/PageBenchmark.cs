@@ -7,7 +7,6 @@ using Complaints.Warehouse.Feedback;
 using Complaints.Warehouse.Overview;
 using Complaints.Warehouse.Products;
 using Complaints.Warehouse.Sla;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 
@@ -38,7 +37,7 @@ public static class PageBenchmark
         }
         var complaints = 0L;
         var queries = new List<QueryFigure>();
-        using (var warehouse = new WarehouseDatabase(options.WarehousePath, NullLogger<WarehouseDatabase>.Instance))
+        using (var warehouse = Complaints.Testing.TempWarehouse.Open(options.WarehousePath, TimeProvider.System))
         {
             await warehouse.InitializeAsync(TimeProvider.System);
             using (var connection = warehouse.OpenConnection())
@@ -62,10 +61,10 @@ public static class PageBenchmark
     {
         var reporting = Microsoft.Extensions.Options.Options.Create(new ReportingOptions { ExchangeRates = { ["EUR"] = 4.30m } });
         var overview = new OverviewQueries(warehouse, reporting);
-        var products = new ProductQueries(warehouse, reporting);
+        var products = new ProductsQueries(warehouse, reporting);
         var sla = new SlaQueries(warehouse, reporting, TimeProvider.System);
         var list = new ComplaintListQueries(warehouse, reporting);
-        var costs = new CostQueries(warehouse, reporting, Microsoft.Extensions.Options.Options.Create(new SlaOptions()), TimeProvider.System);
+        var costs = new CostsQueries(warehouse, reporting, Microsoft.Extensions.Options.Options.Create(new SlaOptions()), TimeProvider.System);
         var feedback = new FeedbackQueries(warehouse, reporting);
         var lastDay = LastReceivedDay(warehouse);
         var quarter = new ComplaintFilter(lastDay.AddMonths(-3).AddDays(1), lastDay);

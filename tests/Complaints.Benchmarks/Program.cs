@@ -2,12 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Complaints.Benchmarks;
-using Complaints.Ingest.Demo;
+using Complaints.Demo;
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
+using Complaints.Testing;
 using Complaints.Warehouse;
 using Complaints.Warehouse.Overview;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -61,11 +61,10 @@ if (options.BigComplaints > 0)
 var warehousePath = Path.Combine(options.WorkFolder, "bench.duckdb");
 File.Delete(warehousePath);
 File.Delete(warehousePath + ".wal");
-using var warehouse = new WarehouseDatabase(warehousePath, NullLogger<WarehouseDatabase>.Instance);
-await warehouse.InitializeAsync(TimeProvider.System);
 var reportingOptions = Options.Create(new ReportingOptions { ExchangeRates = { ["EUR"] = 4.30m } });
-var loader = new CanonicalFileLoader(warehouse, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance,
-    costRollup: new Complaints.Warehouse.Costs.CostRollup(reportingOptions, TimeProvider.System, NullLogger<Complaints.Warehouse.Costs.CostRollup>.Instance));
+using var warehouse = TempWarehouse.Open(warehousePath, TimeProvider.System, reporting: reportingOptions.Value);
+await warehouse.InitializeAsync(TimeProvider.System);
+var loader = Loaders.Loader(warehouse, TimeProvider.System);
 foreach (var feed in FeedLayouts.All.Where(f => options.Feeds is null || options.Feeds.Contains(f.Name)))
 {
     var path = Path.Combine(dataFolder, feed.Name + ".csv");
@@ -88,9 +87,9 @@ if (options.Feeds is null || options.Feeds.Contains("polish-ticket-system"))
     var profiledPath = Path.Combine(options.WorkFolder, "profiled.duckdb");
     File.Delete(profiledPath);
     File.Delete(profiledPath + ".wal");
-    using var profiledWarehouse = new WarehouseDatabase(profiledPath, NullLogger<WarehouseDatabase>.Instance);
+    using var profiledWarehouse = TempWarehouse.Open(profiledPath, TimeProvider.System);
     await profiledWarehouse.InitializeAsync(TimeProvider.System);
-    var profiled = new Complaints.Ingest.Profiles.ProfiledFileLoader(new CanonicalFileLoader(profiledWarehouse, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance));
+    var profiled = new Complaints.Ingest.Profiles.ProfiledFileLoader(Loaders.Loader(profiledWarehouse, TimeProvider.System));
     var profile = Complaints.Ingest.Profiles.MappingProfile.Read(Complaints.Ingest.Profiles.ProfiledFileLoader.FindShipped("polish-ticket-system")!);
     var clock = new StepClock();
     var result = await profiled.LoadAsync(polish, profile, steps: clock);

@@ -1,9 +1,8 @@
-using Complaints.Ingest.Demo;
+using Complaints.Demo;
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
 using Complaints.Models.Evaluation;
 using Complaints.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Complaints.Models.Tests;
 
@@ -18,13 +17,13 @@ public sealed class DemoWarehouse : IDisposable
     {
         var warehouse = await TempWarehouse.CreateAsync(time);
         var files = new DemoDataGenerator().Write(Path.Combine(warehouse.Directory, "demo"), new DemoDataOptions(complaints, seed, lastDay, years));
-        await LoadAsync(warehouse, time, files.FeedsWithLayouts);
+        await LoadAsync(warehouse, files.FeedsWithLayouts);
         return new DemoWarehouse { Warehouse = warehouse, Files = files, Truth = GroundTruth.Read(files.GroundTruth) };
     }
 
-    public static async Task LoadAsync(TempWarehouse warehouse, TimeProvider time, IEnumerable<(string Path, FeedLayout Feed)> files)
+    public static async Task LoadAsync(TempWarehouse warehouse, IEnumerable<(string Path, FeedLayout Feed)> files)
     {
-        var loader = new CanonicalFileLoader(warehouse.Database, time, NullLogger<CanonicalFileLoader>.Instance);
+        var loader = warehouse.Loader();
         foreach (var (path, feed) in files)
         {
             var result = await loader.LoadAsync(path, feed, isDemo: true);

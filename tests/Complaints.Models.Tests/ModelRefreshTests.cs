@@ -1,7 +1,9 @@
+using Complaints.Ingest.Feeds;
 using Complaints.Models.Alerts;
 using Complaints.Models.Defects;
 using Complaints.Models.Jobs;
 using Complaints.Models.Risk;
+using Complaints.Testing;
 using Complaints.Warehouse;
 using Complaints.Warehouse.Audit;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -86,6 +88,17 @@ public sealed class ModelRefreshTests : IAsyncLifetime
         Assert.True(await _refresh.RefreshIfDueAsync());
         // The same signals are not announced twice; a later digest only names VIP complaints that have turned high-risk since.
         Assert.All(_smtp.Received.Skip(1), m => Assert.StartsWith("Complaints: 0 new defect signal(s)", m.Subject));
+    }
+
+    [Fact]
+    public async Task A_load_asks_for_the_next_refresh_without_waiting_for_the_hour()
+    {
+        Assert.True(await _refresh.RefreshIfDueAsync());
+        var costs = CostFeedbackFixture.Files().Single(f => f.Feed == FeedLayouts.Costs);
+        await _demo.Warehouse.Loader().LoadAsync(_demo.Warehouse.WriteFile("more-costs.csv", costs.Csv), costs.Feed);
+
+        Assert.True(await _refresh.RefreshIfDueAsync());
+        Assert.False(await _refresh.RefreshIfDueAsync());
     }
 
     [Fact]

@@ -16,18 +16,19 @@ public static class DependencyInjection
         // SlaOptions reports every problem with its setting's path (Problems()), through IValidatableObject.
         builder.Services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddTimeProvider();
-        builder.Services.AddSingleton(sp => new SlaMeasures(sp.GetRequiredService<IOptions<SlaOptions>>().Value, sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<ReportingOptions>>().Value.EndingStatusList()));
+        builder.Services.AddSingleton<SlaMeasures>();
         builder.Services.AddSingleton<SlaQueries>();
+        builder.Services.AddSingleton<Costs.CostRollup>();
         var contentRoot = builder.Environment.ContentRootPath;
+        // The owners of derived tables go with the gate itself: no write, from whichever part, can leave them behind.
         builder.Services.AddSingleton(sp => new WarehouseDatabase(
             Path.Combine(contentRoot, sp.GetRequiredService<IOptions<WarehouseOptions>>().Value.Path),
-            sp.GetRequiredService<ILogger<WarehouseDatabase>>()));
-        builder.Services.AddSingleton<Costs.CostRollup>();
-        builder.Services.AddSingleton<Costs.CostQueries>();
+            sp.GetRequiredService<ILogger<WarehouseDatabase>>(),
+            [sp.GetRequiredService<SlaMeasures>(), sp.GetRequiredService<Costs.CostRollup>()]));
+        builder.Services.AddSingleton<Costs.CostsQueries>();
         builder.Services.AddSingleton<Feedback.FeedbackQueries>();
         builder.Services.AddSingleton<OverviewQueries>();
-        builder.Services.AddSingleton<Products.ProductQueries>();
+        builder.Services.AddSingleton<Products.ProductsQueries>();
         builder.Services.AddSingleton<FigureCache>();
         builder.Services.AddSingleton<Ingest.IngestRunQueries>();
         builder.Services.AddSingleton<History.HistoryQueries>();

@@ -1,3 +1,4 @@
+using Complaints.Warehouse.Writes;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
 
@@ -6,8 +7,11 @@ namespace Complaints.Warehouse;
 /// <summary>
 /// The embedded DuckDB file. Reads open their own connections and run alongside each other;
 /// every write passes <see cref="WriteAsync"/>, the one writer gate, so writes never conflict inside DuckDB.
+/// After each write the gate announces what changed: the owners of derived tables keep them in step (in the write's
+/// transaction and right after it, see <see cref="IDerivedTables"/>), then <see cref="Changed"/> tells everyone else.
 /// </summary>
-public sealed class WarehouseDatabase(string path, ILogger<WarehouseDatabase> logger) : IDisposable
+/// <param name="derived">Every part that owns tables derived from the facts; each write keeps them in step.</param>
+public sealed class WarehouseDatabase(string path, ILogger<WarehouseDatabase> logger, IReadOnlyList<IDerivedTables> derived) : IDisposable
 {
     private readonly SemaphoreSlim _writerGate = new(1, 1);
     // DuckDB.NET shares one database instance among a file's open connections and closes it with the last one;
@@ -34,18 +38,64 @@ public sealed class WarehouseDatabase(string path, ILogger<WarehouseDatabase> lo
     public async Task<T> WriteAsync<T>(Func<DuckDBConnection, Task<T>> write, CancellationToken cancellationToken = default)
     {
         await _writerGate.WaitAsync(cancellationToken);
+        var committed = new List<WarehouseChange>();
         try
         {
             using var connection = OpenConnection();
-            return await write(connection);
+            (_writer, _committed) = (connection, committed);
+            var result = await write(connection);
+            foreach (var change in Said(committed))
+                foreach (var owner in derived)
+                    owner.AfterCommit(connection, change);
+            return result;
         }
         finally
         {
+            (_writer, _committed) = (null, null);
             Interlocked.Increment(ref _writes);
             _writerGate.Release();
+            Announce(Said(committed));
         }
     }
 
+    /// <summary>
+    /// Commits a write's transaction and says what it changed: the owners of derived tables bring theirs in line in the
+    /// same transaction first, and after the write the change is announced. Only inside <see cref="WriteAsync"/>.
+    /// </summary>
+    public void Commit(DuckDBTransaction transaction, WarehouseChange change)
+    {
+        if (_committed is null || _writer is null || !ReferenceEquals(transaction.Connection, _writer))
+            throw new InvalidOperationException("Only a write inside WriteAsync can commit through the writer gate.");
+        foreach (var owner in derived)
+            owner.BeforeCommit(_writer, change);
+        transaction.Commit();
+        _committed.Add(change);
+    }
+
+    /// <summary>Raised after each write, outside the writer gate, with what it changed (<see cref="WarehouseChange.Other"/> when it did not say).</summary>
+    public event Action<WarehouseChange>? Changed;
+
+    // A write that said nothing (or failed) may still have changed what others read.
+    private static List<WarehouseChange> Said(List<WarehouseChange> committed) => committed.Count > 0 ? committed : [WarehouseChange.Other];
+
+    private void Announce(List<WarehouseChange> changes)
+    {
+        foreach (var change in changes)
+            foreach (var listener in Changed?.GetInvocationList() ?? [])
+            {
+                try
+                {
+                    ((Action<WarehouseChange>)listener)(change);
+                }
+                catch (Exception e)
+                {
+                    logger.LogError(e, "A listener failed on the warehouse change {Change}", change);
+                }
+            }
+    }
+
+    private DuckDBConnection? _writer;
+    private List<WarehouseChange>? _committed;
     private long _writes;
 
     /// <summary>Changes whenever a write has ended (committed or not): what was read before may be stale, what is cached must be read again.</summary>
@@ -66,26 +116,4 @@ public sealed class WarehouseDatabase(string path, ILogger<WarehouseDatabase> lo
         _keepAlive?.Dispose();
         _writerGate.Dispose();
     }
-}
-
-public sealed class WarehouseLockedException(string path, Exception inner)
-    : Exception($"The warehouse {path} is in use by another process (DuckDB allows one writer process per file).", inner)
-{
-    public string WarehousePath { get; } = path;
-}
-
-/// <summary>
-/// Applies migrations, brings the cost rollup in line with the configured rates and measures what a load left
-/// unmeasured when the process stopped, before the host serves anything.
-/// </summary>
-public sealed class WarehouseStartup(WarehouseDatabase warehouse, TimeProvider time, Costs.CostRollup costs, Sla.SlaMeasures sla) : Microsoft.Extensions.Hosting.IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await warehouse.InitializeAsync(time, cancellationToken);
-        await costs.EnsureCurrentAsync(warehouse, cancellationToken);
-        await sla.RefreshPendingAsync(warehouse, cancellationToken);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -12,7 +12,7 @@ public static class CommandLine
     {
         "ingest" => IngestCommand.RunAsync(args[1..], output),
         "evaluate-models" => EvaluateModelsCommand.RunAsync(args[1..], output),
-        "demo" => Task.FromResult(Complaints.Ingest.Demo.DemoGenerateCommand.Run(ResolveOut(args[1..]), output)),
+        "demo" => Task.FromResult(Complaints.Demo.DemoGenerateCommand.Run(ResolveOut(args[1..]), output)),
         _ => Task.FromResult(2),
     };
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Complaints.Ingest;
-using Complaints.Ingest.Demo;
+using Complaints.Demo;
 using Complaints.Ingest.Loading;
 using Complaints.Models.Defects;
 using Complaints.Models.Evaluation;

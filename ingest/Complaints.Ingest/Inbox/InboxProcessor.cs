@@ -14,8 +14,8 @@ public sealed record InboxFileResult(string FileName, string MovedTo, LoadResult
 /// and records it as an unchanged re-delivery, so nothing is loaded twice or lost. A feed with a profile in
 /// <c>Ingest:Profiles</c> loads its files through that profile.
 /// </summary>
-public sealed class InboxProcessor(FeedFolders folders, CanonicalFileLoader loader, TimeProvider time, ILogger<InboxProcessor> logger,
-    ProfiledFileLoader? profiledLoader = null, InboxProfiles? profiles = null)
+public sealed class InboxProcessor(FeedFolders folders, CanonicalFileLoader loader, ProfiledFileLoader profiledLoader, InboxProfiles profiles,
+    TimeProvider time, ILogger<InboxProcessor> logger)
 {
     /// <summary>A file written to within this time may still be being copied in; it waits for the next run.</summary>
     public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(2);
@@ -35,8 +35,8 @@ public sealed class InboxProcessor(FeedFolders folders, CanonicalFileLoader load
         {
             cancellationToken.ThrowIfCancellationRequested();
             var name = file.Name; // MoveTo renames the FileInfo
-            var result = profiles?.For(feed) is { } profile
-                ? await (profiledLoader ?? new ProfiledFileLoader(loader)).LoadAsync(file.FullName, profile, cancellationToken)
+            var result = profiles.For(feed) is { } profile
+                ? await profiledLoader.LoadAsync(file.FullName, profile, cancellationToken)
                 : await loader.LoadAsync(file.FullName, feed, cancellationToken: cancellationToken);
             var target = result.Status == LoadStatus.Rejected ? folders.Failed(feed) : folders.Archive(feed);
             // The run id and time keep names unique when a source sends the same file name every day.

@@ -1,8 +1,10 @@
 using System.Globalization;
 using Complaints.Ingest.Feeds;
 using Complaints.Warehouse;
+using Complaints.Warehouse.Writes;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Complaints.Ingest.Loading;
 
@@ -10,19 +12,19 @@ namespace Complaints.Ingest.Loading;
 /// Loads one canonical CSV file into the warehouse. DuckDB's reader stages it; row checks run set-based over the
 /// stage; bad rows go to quarantine and good rows are merged, and both commit with the run record in one transaction.
 /// A file with more bad rows than the allowed share is rejected whole (a wrong layout must not trickle garbage in);
-/// the same file delivered again is recorded as an unchanged run. The SLA measures of the complaints a load touched
-/// follow in a transaction of their own (see <see cref="Warehouse.Sla.SlaMeasures.MarkPending"/>).
+/// the same file delivered again is recorded as an unchanged run. The load commits through the writer gate, which
+/// announces it: what other parts derive from the feed follows (see <see cref="IDerivedTables"/>).
 /// </summary>
-public sealed partial class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvider time, ILogger<CanonicalFileLoader> logger, double maxRejectedShare = 0.05,
-    Warehouse.Sla.SlaMeasures? slaMeasures = null, Warehouse.Costs.CostRollup? costRollup = null)
+public sealed partial class CanonicalFileLoader(WarehouseDatabase warehouse, TimeProvider time, ILogger<CanonicalFileLoader> logger, IOptions<IngestOptions> options)
 {
+    private readonly double _maxRejectedShare = options.Value.MaxRejectedShare;
     private const int ProblemsQuoted = 3;
     private const int ProblemsKeptForRejectedFile = 1000;
 
     /// <summary>The steps a load reports to <c>steps</c>, in order, for a progress display.</summary>
     public static readonly IReadOnlyList<string> Steps = ["checking the header", "reading the file", "checking the rows", "merging into the warehouse", MeasuringStep];
 
-    /// <summary>The step after the file's transaction has committed: its complaints' SLA measures.</summary>
+    /// <summary>The step after the file's transaction has committed, while the gate's listeners bring derived tables in line (SLA measures).</summary>
     public const string MeasuringStep = "measuring SLA";
 
     /// <param name="mapped">For a canonical file written by a mapping profile: the source's name and lines, and the mapping's problems.</param>
@@ -53,9 +55,6 @@ public sealed partial class CanonicalFileLoader(WarehouseDatabase warehouse, Tim
     private LoadResult Load(DuckDBConnection connection, LoadContext file, IProgress<int>? steps)
     {
         connection.Execute("SET TimeZone = 'UTC'"); // a timestamp without an offset is read as UTC, whatever the machine's zone
-        // SLA measures follow each load in a transaction of their own; this catches up on any a stopped process left.
-        var sla = slaMeasures ?? Warehouse.Sla.SlaMeasures.StatutoryOnly(time);
-        sla.RefreshPending(connection);
         if (AlreadyLoaded(connection, file))
         {
             var unchanged = RecordRun(connection, file, LoadStatus.Unchanged, RowCounts.None, null, NextRunId(connection));
@@ -84,9 +83,9 @@ public sealed partial class CanonicalFileLoader(WarehouseDatabase warehouse, Tim
         var problems = CollectProblems(connection, file);
         var total = connection.Scalar<long>("SELECT count(*) FROM stage") + ReaderRejectCount(connection);
         var badRecords = problems.Select(p => p.Record).Distinct().Count();
-        if (total > 0 && (double)badRecords / total > maxRejectedShare)
+        if (total > 0 && (double)badRecords / total > _maxRejectedShare)
         {
-            var message = $"{file.FileName}: {badRecords:N0} of {total:N0} rows are bad ({(double)badRecords / total:P1}, more than the {maxRejectedShare:P0} allowed), so the file is rejected whole; " +
+            var message = $"{file.FileName}: {badRecords:N0} of {total:N0} rows are bad ({(double)badRecords / total:P1}, more than the {_maxRejectedShare:P0} allowed), so the file is rejected whole; " +
                           string.Join("; ", problems.Take(ProblemsQuoted).Select(p => $"line {p.Line}, field {p.Column ?? "?"}: {p.Reason}")) +
                           (problems.Count > ProblemsQuoted ? "; …" : ".");
             return Reject(connection, file, message, new RowCounts(total, 0, 0, 0, badRecords), problems.Take(ProblemsKeptForRejectedFile).ToList());
@@ -95,7 +94,6 @@ public sealed partial class CanonicalFileLoader(WarehouseDatabase warehouse, Tim
         steps?.Report(3);
         var result = Merge(connection, file, total, badRecords, problems);
         steps?.Report(Steps.Count - 1);
-        sla.RefreshPending(connection);
         return result;
     }
 
@@ -117,12 +115,10 @@ public sealed partial class CanonicalFileLoader(WarehouseDatabase warehouse, Tim
             merge.CommandText = Sql.Load(typeof(CanonicalFileLoader).Assembly, $"Loading.{file.Feed.Name}.merge.sql");
             merge.ExecuteNonQuery();
         }
-        Warehouse.Sla.SlaMeasures.MarkPending(connection, runId, file.Feed.Name);
-        (costRollup ?? Warehouse.Costs.CostRollup.Unconfigured(time)).Refresh(connection, file.Feed.Name);
         Quarantine(connection, file, runId, problems);
         RecordConflicts.Store(connection, runId, file.Feed.Name, conflicts);
         var result = RecordRun(connection, file, LoadStatus.Loaded, counts, null, runId, problems, conflicts: conflicts);
-        transaction.Commit();
+        warehouse.Commit(transaction, WarehouseChange.Load(file.Feed.Name, runId));
         logger.LogInformation("{File}: loaded {Read} rows into {Feed} ({Inserted} new, {Updated} updated, {Unchanged} unchanged, {Conflicting} conflicting, {Quarantined} quarantined) as run {Run}",
             file.FileName, counts.Read, file.Feed.Name, counts.Inserted, counts.Updated, counts.Unchanged, counts.Conflicting, counts.Quarantined, runId);
         return result;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Complaints.Ingest.Feeds;
 using Complaints.Warehouse;
 using Complaints.Warehouse.Audit;
-using Complaints.Warehouse.Sla;
+using Complaints.Warehouse.Writes;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
 
@@ -19,13 +19,12 @@ public sealed class RollbackRefusedException(string message, bool unknownRun = f
 
 /// <summary>
 /// Rolls back one loaded ingest run, in one write transaction: the rows it inserted are removed, the versions it
-/// replaced are put back, SLA measures of the complaints it touched are computed again, the cost rollup is rebuilt when
-/// the feed can change a converted amount (costs, exchange rates, complaints: as after a load), the run is marked
-/// <c>rolled_back</c> (its record and quarantine entries stay, for the audit trail), and the audit log says who did it.
+/// replaced are put back, the run is marked <c>rolled_back</c> (its record and quarantine entries stay, for the audit
+/// trail), and the audit log says who did it. The transaction commits through the writer gate with the complaints the
+/// run had changed, so what is derived from them (SLA measures, the cost rollup) follows in the same transaction.
 /// A run whose records a later run changed again is refused: the later run goes first, so history is undone in order.
 /// </summary>
-public sealed class RunRollback(WarehouseDatabase warehouse, TimeProvider time, ILogger<RunRollback> logger, SlaMeasures? slaMeasures = null,
-    Complaints.Warehouse.Costs.CostRollup? costRollup = null)
+public sealed class RunRollback(WarehouseDatabase warehouse, TimeProvider time, ILogger<RunRollback> logger)
 {
     public const string AuditAction = "ingest.rollback";
     private static readonly string[] CustomerKey = ["source", "customer_id"];
@@ -52,7 +51,7 @@ public sealed class RunRollback(WarehouseDatabase warehouse, TimeProvider time, 
         var feed = FeedLayouts.Find(run.Feed) ?? throw new RollbackRefusedException($"Run {runId} belongs to feed '{run.Feed}', which this version does not know.");
 
         RefuseWhenLaterRunsChanged(connection, runId, feed, run.File);
-        var touched = TouchedComplaints(connection, runId, feed);
+        var touched = ChangedComplaints(connection, runId, feed);
         if (feed == FeedLayouts.Complaints)
             connection.Execute("""
                 CREATE OR REPLACE TEMP TABLE rollback_removed AS
@@ -72,16 +71,16 @@ public sealed class RunRollback(WarehouseDatabase warehouse, TimeProvider time, 
             connection.Execute("DROP TABLE rollback_removed");
         }
 
-        var remeasured = touched.Count == 0 ? 0 : (slaMeasures ?? SlaMeasures.StatutoryOnly(time)).Refresh(connection, touched);
-        // Derived money follows the roll-back in the same transaction, as it follows a load: no page counts removed costs.
-        (costRollup ?? Complaints.Warehouse.Costs.CostRollup.Unconfigured(time)).Refresh(connection, feed.Name);
+        // The complaints still there after the undo are measured again as the roll-back commits.
+        var remeasured = (int)connection.Scalar<long>("SELECT count(*) FROM rollback_touched JOIN complaints USING (complaint_key)");
+        connection.Execute("DROP TABLE rollback_touched");
         var at = time.GetUtcNow();
         connection.Execute("UPDATE ingest_runs SET status = 'rolled_back', rolled_back_at = $at, rolled_back_by = $actor WHERE run_id = $id",
             ("at", at), ("actor", actor), ("id", runId));
         AuditLog.Append(connection, time, actor, AuditAction, $"ingest_runs/{runId}",
             JsonSerializer.Serialize(new { run = runId, feed = feed.Name, file = run.File, status = "loaded", rowsInserted = run.Inserted, rowsUpdated = run.Updated }),
             JsonSerializer.Serialize(new { run = runId, status = "rolled_back", rowsRemoved = removed, rowsRestored = restored, complaintsRemeasured = remeasured }));
-        transaction.Commit();
+        warehouse.Commit(transaction, WarehouseChange.Rollback(feed.Name, runId, touched));
         logger.LogInformation("Run {Run} ({File}) rolled back by {Actor}: {Removed} rows removed, {Restored} earlier versions restored, {Remeasured} complaints measured again",
             runId, run.File, actor, removed, restored, remeasured);
         return new RollbackResult(runId, feed.Name, run.File, removed, restored, remeasured);
@@ -134,8 +133,8 @@ public sealed class RunRollback(WarehouseDatabase warehouse, TimeProvider time, 
         Undo(connection, runId, table);
     }
 
-    /// <summary>The complaints whose SLA measures may change, read before anything is undone.</summary>
-    private static List<long> TouchedComplaints(DuckDBConnection connection, long runId, FeedLayout feed)
+    /// <summary>The complaints the run changed (its complaints, their customers', status events', products'), read before anything is undone.</summary>
+    private static List<long> ChangedComplaints(DuckDBConnection connection, long runId, FeedLayout feed)
     {
         var sql = feed.Name switch
         {
@@ -152,6 +151,10 @@ public sealed class RunRollback(WarehouseDatabase warehouse, TimeProvider time, 
             "products" => "SELECT c.complaint_key FROM complaints c JOIN products p ON p.sku = c.product_sku WHERE p.run_id = $run",
             _ => null,
         };
-        return sql is null ? [] : connection.QueryList(sql, r => r.GetInt64(0), ("run", runId));
+        if (sql is null)
+            connection.Execute("CREATE OR REPLACE TEMP TABLE rollback_touched (complaint_key BIGINT)");
+        else
+            connection.Execute($"CREATE OR REPLACE TEMP TABLE rollback_touched AS {sql}", ("run", runId));
+        return connection.QueryList("SELECT complaint_key FROM rollback_touched", r => r.GetInt64(0));
     }
 }

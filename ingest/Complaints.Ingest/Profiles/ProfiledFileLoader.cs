@@ -1,4 +1,3 @@
-using Complaints.Ingest.Demo;
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
 

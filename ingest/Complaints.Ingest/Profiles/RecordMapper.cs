@@ -121,8 +121,7 @@ public sealed partial class RecordMapper
                 if (plan.LocalFormats.Length > 0 && DateTime.TryParseExact(value, plan.LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var time))
                 {
                     if (column.DuckDbType == "DATE") return (IsoText.Date(DateOnly.FromDateTime(time)), null);
-                    // A local time in the spring gap does not exist; it is read with the offset in force just before it.
-                    return (IsoText.Instant(new DateTimeOffset(time, _profile.Zone.GetUtcOffset(time))), null);
+                    return (IsoText.Instant(LocalTime.ToInstant(time, _profile.Zone)), null);
                 }
                 return (null, $"'{Shorten(value)}' does not match the date format {string.Join(" or ", plan.Formats)}");
             case var t when t.StartsWith("DECIMAL", StringComparison.Ordinal):

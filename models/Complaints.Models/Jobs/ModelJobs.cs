@@ -3,7 +3,7 @@ using Quartz;
 
 namespace Complaints.Models.Jobs;
 
-/// <summary>Looks for new loads every minute (by default) and refreshes signals and scores when there are any, or hourly.</summary>
+/// <summary>Every minute (by default): refreshes signals and scores when a load or roll-back was announced since the last refresh, or hourly.</summary>
 [DisallowConcurrentExecution]
 public sealed class ModelRefreshJob(ModelRefresh refresh) : IJob
 {

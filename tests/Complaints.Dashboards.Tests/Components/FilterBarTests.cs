@@ -6,7 +6,6 @@ using Complaints.Warehouse;
 using Complaints.Warehouse.ComplaintList;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Complaints.Dashboards.Tests.Components;
@@ -19,7 +18,7 @@ public sealed class FilterOptionsWarehouse : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Warehouse = await TempWarehouse.CreateAsync();
-        var loader = new CanonicalFileLoader(Warehouse.Database, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance);
+        var loader = Warehouse.Loader();
         foreach (var (feed, csv) in OverviewFixture.Files())
             await loader.LoadAsync(Warehouse.WriteFile($"{feed.Name}.csv", csv), feed);
     }

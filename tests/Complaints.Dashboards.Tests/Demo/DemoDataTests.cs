@@ -1,7 +1,7 @@
 using Complaints.Ingest.Feeds;
 using System.Net.Http.Json;
 using Complaints.Dashboards.Tests.Hosting;
-using Complaints.Ingest.Demo;
+using Complaints.Demo;
 using Complaints.Testing;
 using Complaints.Warehouse;
 using Complaints.Warehouse.Overview;

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Complaints.Dashboards.Tests.Hosting;
 
@@ -25,7 +24,7 @@ public sealed class DashboardsHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _warehouse = await TempWarehouse.CreateAsync();
-        var loader = new CanonicalFileLoader(_warehouse.Database, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance);
+        var loader = _warehouse.Loader();
         foreach (var (feed, csv) in OverviewFixture.Files())
         {
             var result = await loader.LoadAsync(_warehouse.WriteFile($"{feed.Name}.csv", csv), feed);
@@ -62,7 +61,7 @@ public static class TestApp
             // Inbox folders go to a temporary place unless a test names one: never into the source tree.
             web.UseSetting("Ingest:Root", Path.Combine(Path.GetTempPath(), $"complaints-test-ingest-{Guid.NewGuid():N}"));
             // Pages are not warmed unless a test asks: the warming's own requests would run beside every test's.
-            web.UseSetting(Features.Warming.PageWarmer.Setting, "false");
+            web.UseSetting(Complaints.Dashboards.Hosting.PageWarmer.Setting, "false");
             // Nor are models refreshed by the clock: a test that wants signals and scores asks ModelRefresh itself.
             web.UseSetting("Models:RefreshSchedule", "0 0 0 1 1 ? 2099");
             web.UseSetting("Models:TrainingSchedule", "0 0 0 1 1 ? 2099");

@@ -1,10 +1,9 @@
-using Complaints.Dashboards.Features.Warming;
+using Complaints.Dashboards.Hosting;
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
 using Complaints.Testing;
 using Complaints.Warehouse;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Complaints.Dashboards.Tests.Hosting;
 
@@ -15,7 +14,7 @@ public sealed class PageWarmerTests
     public async Task After_start_and_after_a_load_the_default_figures_are_in_the_cache_before_any_visit()
     {
         using var warehouse = await TempWarehouse.CreateAsync();
-        var loader = new CanonicalFileLoader(warehouse.Database, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance);
+        var loader = warehouse.Loader();
         foreach (var (feed, csv) in OverviewFixture.Files())
             await loader.LoadAsync(warehouse.WriteFile($"{feed.Name}.csv", csv), feed);
         var (factory, _) = TestApp.Start(new Dictionary<string, string?>

@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using Complaints.Ingest.Demo;
+using Complaints.Demo;
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
 using Complaints.Testing;
 using Complaints.Warehouse;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Complaints.Dashboards.Tests.Ingest;
 
@@ -40,7 +39,7 @@ public sealed class CrashSafetyTests
                 Assert.DoesNotContain("done (", rest);
             }
 
-            using var warehouse = new WarehouseDatabase(warehousePath, NullLogger<WarehouseDatabase>.Instance);
+            using var warehouse = TempWarehouse.Open(warehousePath, TimeProvider.System);
             await warehouse.InitializeAsync(TimeProvider.System);
             using (var connection = warehouse.OpenConnection())
             {
@@ -50,7 +49,7 @@ public sealed class CrashSafetyTests
                 Assert.True((stored, runs) is (0, 0), $"a load killed mid-merge left {stored} complaints and {runs} loaded runs");
             }
 
-            var loader = new CanonicalFileLoader(warehouse, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance);
+            var loader = Loaders.Loader(warehouse, TimeProvider.System);
             var retry = await loader.LoadAsync(files.Complaints, FeedLayouts.Complaints);
 
             Assert.NotEqual(LoadStatus.Rejected, retry.Status);

@@ -2,13 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Complaints.Dashboards.Tests.Hosting;
-using Complaints.Ingest.Demo;
+using Complaints.Demo;
 using Complaints.Ingest.Loading;
 using Complaints.Models.Jobs;
 using Complaints.Testing;
 using Complaints.Warehouse;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;
 
 namespace Complaints.Dashboards.Tests.Models;
@@ -26,7 +25,7 @@ public sealed class ModelsPagesTests(Browser browser)
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
         var yesterday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime).AddDays(-1);
         var files = new DemoDataGenerator().Write(Path.Combine(warehouse.Directory, "demo"), new DemoDataOptions(20_000, 2026, yesterday, Years: 1));
-        var loader = new CanonicalFileLoader(warehouse.Database, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance);
+        var loader = warehouse.Loader();
         foreach (var (path, feed) in files.FeedsWithLayouts)
             Assert.Equal(LoadStatus.Loaded, (await loader.LoadAsync(path, feed, isDemo: true)).Status);
 

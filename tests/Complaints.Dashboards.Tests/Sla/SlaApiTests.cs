@@ -3,10 +3,11 @@ using System.Net.Http.Json;
 using Complaints.Dashboards.Tests.Hosting;
 using Complaints.Ingest.Loading;
 using Complaints.Testing;
+using Complaints.Warehouse;
 using Complaints.Warehouse.Sla;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Complaints.Dashboards.Tests.Sla;
@@ -24,9 +25,8 @@ public sealed class SlaHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var time = new FakeTimeProvider(SlaFixture.AsOf);
-        _warehouse = await TempWarehouse.CreateAsync(time);
-        var loader = new CanonicalFileLoader(_warehouse.Database, time, NullLogger<CanonicalFileLoader>.Instance,
-            slaMeasures: new SlaMeasures(SlaFixture.Options(), time));
+        _warehouse = await TempWarehouse.CreateAsync(time, SlaFixture.Options());
+        var loader = _warehouse.Loader();
         foreach (var (feed, csv) in SlaFixture.Files().Concat(CostFeedbackFixture.Files()))
         {
             var result = await loader.LoadAsync(_warehouse.WriteFile($"{feed.Name}.csv", csv), feed);
@@ -44,7 +44,7 @@ public sealed class SlaHost : IAsyncLifetime
             {
                 services.AddSingleton<TimeProvider>(time);
                 // A recalculation through the host measures with the fixture's policies, so it changes no figure other tests check.
-                services.AddSingleton(new SlaMeasures(SlaFixture.Options(), time));
+                services.AddSingleton(new SlaMeasures(Options.Create(SlaFixture.Options()), Options.Create(new ReportingOptions()), time));
             });
         Http = new HttpClient { BaseAddress = address };
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using Complaints.Dashboards.Features.Admin;
+using Complaints.Dashboards.Access;
 using Complaints.Dashboards.Features.Filters;
 using Complaints.Dashboards.Tests.Hosting;
 using Complaints.Testing;

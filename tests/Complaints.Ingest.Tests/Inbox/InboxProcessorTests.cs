@@ -2,9 +2,9 @@ using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Inbox;
 using Complaints.Ingest.Loading;
 using Complaints.Ingest.Profiles;
-using Microsoft.Extensions.Options;
 using Complaints.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Complaints.Ingest.Tests.Inbox;
@@ -20,8 +20,9 @@ public sealed class InboxProcessorTests : IAsyncLifetime
     {
         _warehouse = await TempWarehouse.CreateAsync(_time);
         _folders = new FeedFolders(Path.Combine(_warehouse.Directory, "ingest"));
-        var loader = new CanonicalFileLoader(_warehouse.Database, _time, NullLogger<CanonicalFileLoader>.Instance);
-        _inbox = new InboxProcessor(_folders, loader, _time, NullLogger<InboxProcessor>.Instance);
+        var loader = _warehouse.Loader();
+        _inbox = new InboxProcessor(_folders, loader, new ProfiledFileLoader(loader), new InboxProfiles(Options.Create(new IngestOptions()), _warehouse.Directory),
+            _time, NullLogger<InboxProcessor>.Instance);
     }
 
     public Task DisposeAsync()
@@ -101,9 +102,9 @@ public sealed class InboxProcessorTests : IAsyncLifetime
         var options = new IngestOptions();
         foreach (var (feed, profile) in profiles)
             options.Profiles[feed] = profile;
-        var loader = new CanonicalFileLoader(_warehouse.Database, _time, NullLogger<CanonicalFileLoader>.Instance);
-        return new InboxProcessor(_folders, loader, _time, NullLogger<InboxProcessor>.Instance,
-            new ProfiledFileLoader(loader), new InboxProfiles(Options.Create(options), _warehouse.Directory));
+        var loader = _warehouse.Loader();
+        return new InboxProcessor(_folders, loader, new ProfiledFileLoader(loader), new InboxProfiles(Options.Create(options), _warehouse.Directory),
+            _time, NullLogger<InboxProcessor>.Instance);
     }
 
     [Fact]

@@ -5,7 +5,6 @@ using Complaints.Ingest.Loading;
 using Complaints.Ingest.Profiles;
 using Complaints.Testing;
 using Complaints.Warehouse;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Complaints.Ingest.Tests.Loading;
 
@@ -24,7 +23,7 @@ public sealed partial class BadFileCorpusTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _warehouse = await TempWarehouse.CreateAsync();
-        _loader = new CanonicalFileLoader(_warehouse.Database, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance);
+        _loader = _warehouse.Loader();
     }
 
     public Task DisposeAsync()

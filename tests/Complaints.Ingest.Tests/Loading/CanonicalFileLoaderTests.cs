@@ -2,7 +2,6 @@ using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
 using Complaints.Testing;
 using Complaints.Warehouse;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Complaints.Ingest.Tests.Loading;
@@ -16,7 +15,7 @@ public sealed class CanonicalFileLoaderTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _warehouse = await TempWarehouse.CreateAsync(_time);
-        _loader = new CanonicalFileLoader(_warehouse.Database, _time, NullLogger<CanonicalFileLoader>.Instance);
+        _loader = _warehouse.Loader();
     }
 
     public Task DisposeAsync()

@@ -2,7 +2,6 @@ using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
 using Complaints.Testing;
 using Complaints.Warehouse;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Complaints.Ingest.Tests.Loading;
 
@@ -12,7 +11,7 @@ public sealed class DocumentedSamplesTests
     public async Task The_sample_files_in_the_docs_load_and_refer_to_each_other()
     {
         using var warehouse = await TempWarehouse.CreateAsync();
-        var loader = new CanonicalFileLoader(warehouse.Database, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance);
+        var loader = warehouse.Loader();
         var samples = Path.Combine(Repository.Root, "docs", "samples");
 
         foreach (var feed in FeedLayouts.All)

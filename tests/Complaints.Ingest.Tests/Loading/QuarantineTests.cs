@@ -2,7 +2,6 @@ using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
 using Complaints.Testing;
 using Complaints.Warehouse;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Complaints.Ingest.Tests.Loading;
 
@@ -15,7 +14,7 @@ public sealed class QuarantineTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _warehouse = await TempWarehouse.CreateAsync();
-        _loader = new CanonicalFileLoader(_warehouse.Database, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance, maxRejectedShare: 0.05);
+        _loader = _warehouse.Loader(maxRejectedShare: 0.05);
     }
 
     public Task DisposeAsync()

@@ -3,7 +3,6 @@ using Complaints.Ingest.Loading;
 using Complaints.Testing;
 using Complaints.Warehouse;
 using Complaints.Warehouse.Audit;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Complaints.Ingest.Tests.Loading;
@@ -19,8 +18,8 @@ public sealed class RunRollbackTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _warehouse = await TempWarehouse.CreateAsync(_time);
-        _loader = new CanonicalFileLoader(_warehouse.Database, _time, NullLogger<CanonicalFileLoader>.Instance);
-        _rollback = new RunRollback(_warehouse.Database, _time, NullLogger<RunRollback>.Instance);
+        _loader = _warehouse.Loader();
+        _rollback = _warehouse.Rollback();
     }
 
     public Task DisposeAsync()

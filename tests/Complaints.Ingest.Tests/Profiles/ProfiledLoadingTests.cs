@@ -4,7 +4,6 @@ using Complaints.Ingest.Profiles;
 using Complaints.Testing;
 using Complaints.Warehouse;
 using Complaints.Warehouse.Overview;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Complaints.Ingest.Tests.Profiles;
@@ -21,7 +20,7 @@ public sealed class ProfiledLoadingTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _warehouse = await TempWarehouse.CreateAsync();
-        _loader = new ProfiledFileLoader(new CanonicalFileLoader(_warehouse.Database, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance));
+        _loader = new ProfiledFileLoader(_warehouse.Loader());
     }
 
     public Task DisposeAsync()

@@ -7,7 +7,6 @@ using Complaints.Ingest.Loading;
 using Complaints.Ingest.Profiles;
 using Complaints.Testing;
 using Complaints.Warehouse;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Complaints.Ingest.Tests.Profiles;
 
@@ -21,7 +20,7 @@ public sealed class SourceFormatTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _warehouse = await TempWarehouse.CreateAsync();
-        _loader = new ProfiledFileLoader(new CanonicalFileLoader(_warehouse.Database, TimeProvider.System, NullLogger<CanonicalFileLoader>.Instance));
+        _loader = new ProfiledFileLoader(_warehouse.Loader());
     }
 
     public Task DisposeAsync()

@@ -25,7 +25,7 @@ public sealed class RiskSnapshotsTests
         var cut = Path.Combine(then.Directory, "cut");
         Directory.CreateDirectory(cut);
         CutAt(full.Files.Complaints, full.Files.StatusEvents, cut);
-        await DemoWarehouse.LoadAsync(then, TimeProvider.System,
+        await DemoWarehouse.LoadAsync(then,
         [
             (full.Files.Products, FeedLayouts.Products),
             (Path.Combine(cut, "complaints.csv"), FeedLayouts.Complaints),

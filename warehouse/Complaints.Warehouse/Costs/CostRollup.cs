@@ -1,4 +1,5 @@
 using System.Globalization;
+using Complaints.Warehouse.Writes;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,27 +10,21 @@ namespace Complaints.Warehouse.Costs;
 /// The one place money becomes reporting currency: <c>cost_lines</c> (each booking converted with its month's rate from
 /// <c>exchange_rates</c>, else the configured fixed rate, else left unconverted and counted) and <c>complaint_costs</c>
 /// (per complaint: converted total, bookings, unconverted bookings). The Overview, the Costs page and the API all read
-/// these tables. Rebuilt in the load's transaction after costs, exchange rates or complaints load (a complaint arriving
-/// after its costs gives them their key), and at start-up when the configured currency or rates differ from what
-/// the tables were built with.
+/// these tables. Rebuilt in the transaction of every load or roll-back of costs, exchange rates or complaints (a complaint
+/// arriving after its costs gives them their key), and at start-up when the configured currency or rates differ from
+/// what the tables were built with.
 /// </summary>
-public sealed class CostRollup(IOptions<ReportingOptions> reporting, TimeProvider time, ILogger<CostRollup> logger)
+public sealed class CostRollup(IOptions<ReportingOptions> reporting, TimeProvider time, ILogger<CostRollup> logger) : IDerivedTables
 {
     public static readonly IReadOnlyList<string> RefreshingFeeds = ["costs", "exchange_rates", "complaints"];
 
     private readonly ReportingOptions _reporting = reporting.Value;
 
-    /// <summary>With the default reporting options and no fixed rates: what a loader uses when nothing is configured.</summary>
-    public static CostRollup Unconfigured(TimeProvider time) =>
-        new(Options.Create(new ReportingOptions()), time, Microsoft.Extensions.Logging.Abstractions.NullLogger<CostRollup>.Instance);
-
-    /// <summary>After a load of <paramref name="feed"/>: rebuilds when the feed can change a converted amount. Runs in the caller's transaction.</summary>
-    public bool Refresh(DuckDBConnection connection, string feed)
+    /// <summary>In the transaction of a load or roll-back of a feed that can change a converted amount: no page counts removed or unconverted costs.</summary>
+    public void BeforeCommit(DuckDBConnection connection, WarehouseChange change)
     {
-        if (!RefreshingFeeds.Contains(feed, StringComparer.Ordinal))
-            return false;
-        Rebuild(connection);
-        return true;
+        if (change.ChangesData && RefreshingFeeds.Contains(change.Feed, StringComparer.Ordinal))
+            Rebuild(connection);
     }
 
     /// <summary>At start-up: rebuilds when the configured currency or fixed rates are not those the rollup was built with.</summary>
@@ -41,7 +36,7 @@ public sealed class CostRollup(IOptions<ReportingOptions> reporting, TimeProvide
                 return Task.FromResult(false);
             using var transaction = connection.BeginTransaction();
             Rebuild(connection);
-            transaction.Commit();
+            warehouse.Commit(transaction, WarehouseChange.Recalculation);
             logger.LogInformation("Cost rollup rebuilt: reporting currency or configured rates changed ({Rates})", Fingerprint());
             return Task.FromResult(true);
         }, cancellationToken);

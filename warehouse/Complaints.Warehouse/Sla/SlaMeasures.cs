@@ -1,17 +1,20 @@
 using System.Data;
 using System.Text.Json;
 using Complaints.Warehouse.Audit;
+using Complaints.Warehouse.Writes;
 using DuckDB.NET.Data;
+using Microsoft.Extensions.Options;
 
 namespace Complaints.Warehouse.Sla;
 
 /// <summary>
-/// Keeps <c>complaint_sla</c> in step with the complaints and their status history: after a load, the complaints
-/// the load touched are measured again (inside the load's transaction); an administrator can ask for a full
+/// Keeps <c>complaint_sla</c> in step with the complaints and their status history, listening to the writer gate:
+/// a load notes its run as pending in its own transaction and the complaints it touched are measured right after it
+/// commits; a roll-back measures the complaints it changed inside its transaction; an administrator can ask for a full
 /// recalculation, which is audit-logged. Measuring is C# (see docs/decisions/0004); writing is one Appender pass
 /// into a temporary table and one set-based merge.
 /// </summary>
-public sealed class SlaMeasures
+public sealed class SlaMeasures : IDerivedTables
 {
     public const string ReopenedStatus = "reopened";
     public const string RecalculationAction = "sla.recalculate";
@@ -23,33 +26,40 @@ public sealed class SlaMeasures
     private readonly TimeProvider _time;
     private readonly HashSet<string> _endingStatuses;
 
-    /// <param name="endingStatuses">Statuses that end a complaint (<c>Reporting:EndingStatuses</c>; the default list when null).</param>
-    public SlaMeasures(SlaOptions options, TimeProvider time, IEnumerable<string>? endingStatuses = null)
+    /// <param name="reporting">Its ending statuses (<c>Reporting:EndingStatuses</c>) say which complaints are closed.</param>
+    public SlaMeasures(IOptions<SlaOptions> sla, IOptions<ReportingOptions> reporting, TimeProvider time)
     {
+        var options = sla.Value;
         if (options.Problems() is { Count: > 0 } problems)
-            throw new ArgumentException(string.Join(Environment.NewLine, problems), nameof(options));
+            throw new ArgumentException(string.Join(Environment.NewLine, problems), nameof(sla));
         _options = options;
         _policies = options.BuildPolicySet();
         _statutory = options.BuildStatutoryDeadline();
         _clock = new SlaClock(options.BuildBusinessCalendar(), _statutory);
         _time = time;
-        _endingStatuses = new(endingStatuses ?? ReportingOptions.ParseStatuses(ReportingOptions.DefaultEndingStatuses), StringComparer.OrdinalIgnoreCase);
+        _endingStatuses = new(reporting.Value.EndingStatusList(), StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>Statutory deadline only, no policies: what a loader measures with when nothing is configured.</summary>
-    public static SlaMeasures StatutoryOnly(TimeProvider time) => new(new SlaOptions(), time);
-
     /// <summary>
-    /// Notes, in a load's transaction, that the complaints run <paramref name="runId"/> of <paramref name="feed"/> touched
-    /// are to be measured again: its complaints, the complaints of its status events, the complaints of its products
-    /// (a product line decides a policy). The measuring runs in a transaction of its own right after the load commits
-    /// (<see cref="RefreshPending"/>), so a million-row load does not hold its transaction open for it; figures lag the
-    /// data by those seconds, and a crash in between leaves the note for the next start.
+    /// A load notes, in its transaction, that the complaints its run touched are to be measured again: its complaints,
+    /// the complaints of its status events, the complaints of its products (a product line decides a policy). The
+    /// measuring runs in a transaction of its own right after the load commits (<see cref="AfterCommit"/>), so a
+    /// million-row load does not hold its transaction open for it; figures lag the data by those seconds, and a crash in
+    /// between leaves the note for the next start. A roll-back measures the complaints it changed in its own transaction.
     /// </summary>
-    public static void MarkPending(DuckDBConnection connection, long runId, string feed)
+    public void BeforeCommit(DuckDBConnection connection, WarehouseChange change)
     {
-        if (TouchedComplaints(feed) is not null)
-            connection.Execute("INSERT INTO sla_pending VALUES ($run, $feed)", ("run", runId), ("feed", feed));
+        if (change is { Kind: ChangeKind.Load, Feed: { } feed, RunId: { } run } && TouchedComplaints(feed) is not null)
+            connection.Execute("INSERT INTO sla_pending VALUES ($run, $feed)", ("run", run), ("feed", feed));
+        else if (change is { Kind: ChangeKind.Rollback, ComplaintKeys: { Count: > 0 } keys })
+            Refresh(connection, keys);
+    }
+
+    /// <summary>After a write: measures what a load noted, and what any load before it left noted when its process stopped.</summary>
+    public void AfterCommit(DuckDBConnection connection, WarehouseChange change)
+    {
+        if (change.Kind != ChangeKind.Recalculation)
+            RefreshPending(connection);
     }
 
     /// <summary>
@@ -112,7 +122,7 @@ public sealed class SlaMeasures
             AuditLog.Append(connection, _time, actor, RecalculationAction, "complaint_sla",
                 JsonSerializer.Serialize(new { measuredComplaints = before }),
                 JsonSerializer.Serialize(new { measuredComplaints = measured, policies = PolicySummary() }));
-            transaction.Commit();
+            warehouse.Commit(transaction, WarehouseChange.Recalculation);
             return Task.FromResult(measured);
         }, cancellationToken);
 

@@ -1,4 +1,4 @@
-using Complaints.Dashboards.Features.Admin;
+using Complaints.Dashboards.Access;
 using Complaints.Models.Defects;
 using Complaints.Warehouse;
 using Microsoft.Extensions.Options;

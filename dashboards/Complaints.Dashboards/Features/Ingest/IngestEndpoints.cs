@@ -1,10 +1,10 @@
 using System.Text;
+using Complaints.Dashboards.Access;
+using Complaints.Dashboards.Components;
 using Complaints.Ingest;
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
 using Complaints.Ingest.Profiles;
-using Complaints.Dashboards.Components;
-using Complaints.Dashboards.Features.Admin;
 using Complaints.Warehouse.Ingest;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;

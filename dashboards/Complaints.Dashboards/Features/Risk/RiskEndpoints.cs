@@ -1,4 +1,4 @@
-using Complaints.Dashboards.Features.Admin;
+using Complaints.Dashboards.Access;
 using Complaints.Dashboards.Features.Filters;
 using Complaints.Models.Jobs;
 using Complaints.Models.Risk;

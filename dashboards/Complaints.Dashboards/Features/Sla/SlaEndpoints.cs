@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Complaints.Dashboards.Features.Admin;
+using Complaints.Dashboards.Access;
 using Complaints.Dashboards.Features.Filters;
 using Complaints.Warehouse;
 using Complaints.Warehouse.Sla;
