@@ -104,7 +104,7 @@ public sealed class ModelRefreshTests : IAsyncLifetime
     [Fact]
     public async Task A_dismissed_signal_stays_quiet_until_its_count_grows_by_half_and_every_change_is_audited()
     {
-        var day = _signals.LastCompleteDay();
+        var day = _signals.JudgedDay();
         DefectSignal Found(long observed) => new(DefectSignal.Excess, "product", "HA-0001", "Home appliances", "leaking",
             day.AddDays(-6), day, observed, 4.0, 0, 1e-6, null, null);
         Assert.Single(await _signals.StoreAsync([Found(12)], day));

@@ -130,21 +130,27 @@ public sealed class DefectDetector(DefectDetectorSettings settings)
         return weeks < 2 ? 1 : Math.Max(1, chiSquare / (weeks - 1));
     }
 
+    /// <summary>
+    /// The reporting odds ratio of the series' category in its product against the other products that are complained
+    /// about in that category at all: a category some products never have (a source's codes per product family) says
+    /// how the source codes those products, not that one of them is failing.
+    /// </summary>
     private DefectSignal? Disproportion(DailyCounts counts, Series series, int day)
     {
         var from = day - Settings.DisproportionalityDays + 1;
-        long cases = series.Count(from, day), product = 0, category = 0, all = 0;
-        foreach (var other in counts.All.Where(s => s.Scope == Series.ProductScope))
-        {
-            var n = other.Count(from, day);
-            all += n;
-            if (other.Sku == series.Sku) product += n;
-            if (other.Category == series.Category) category += n;
-        }
-        var ratio = OddsRatio.Of(cases, product - cases, category - cases, all - product - category + cases);
+        var byProduct = counts.All.Where(s => s.Scope == Series.ProductScope)
+            .GroupBy(s => s.Sku)
+            .Select(g => (Sku: g.Key, All: g.Sum(s => s.Count(from, day)), Category: g.Where(s => s.Category == series.Category).Sum(s => s.Count(from, day))))
+            .ToList();
+        var product = byProduct.Single(p => p.Sku == series.Sku);
+        var others = byProduct.Where(p => p.Sku != series.Sku && p.Category > 0).ToList();
+        long cases = product.Category, othersCategory = others.Sum(p => p.Category), othersAll = others.Sum(p => p.All);
+        if (othersCategory < Settings.MinimumObserved)
+            return null;
+        var ratio = OddsRatio.Of(cases, product.All - cases, othersCategory, othersAll - othersCategory);
         if (!ratio.Signals)
             return null;
-        var expected = product * (double)(category - cases) / Math.Max(1, all - product);
+        var expected = product.All * (double)othersCategory / othersAll;
         return new DefectSignal(DefectSignal.Disproportionality, series.Scope, series.Sku, series.Line, series.Category,
             counts.Day(Math.Max(from, 0)), counts.Day(day), cases, expected, ratio.Value, null, ratio.Lower, ratio.Upper);
     }

@@ -27,16 +27,23 @@ public sealed class DefectSignals(WarehouseDatabase warehouse, IOptions<Reportin
 
     private TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(reporting.Value.TimeZone);
 
-    /// <summary>The last complete local day: signals are judged on whole days.</summary>
-    public DateOnly LastCompleteDay()
+    /// <summary>
+    /// The day signals are judged as of: the last complete local day (signals are judged on whole days), or the last
+    /// day complaints were received on when the data ends earlier, so an old export is judged on its own last weeks.
+    /// </summary>
+    public DateOnly JudgedDay()
     {
-        return LocalDay.Of(time.GetUtcNow(), Zone).AddDays(-1);
+        var yesterday = LocalDay.Of(time.GetUtcNow(), Zone).AddDays(-1);
+        using var connection = warehouse.OpenConnection();
+        var last = connection.QueryList("SELECT max(CAST(timezone($tz, received_at) AS DATE)) FROM complaints",
+            r => r.IsDBNull(0) ? (DateOnly?)null : DateOnly.FromDateTime(r.GetDateTime(0)), ("tz", reporting.Value.TimeZone)).Single();
+        return last < yesterday ? last.Value : yesterday;
     }
 
-    /// <summary>Runs the detector as of the last complete day and stores what it finds. Returns the signals that are new (or came back).</summary>
+    /// <summary>Runs the detector as of the judged day and stores what it finds. Returns the signals that are new (or came back).</summary>
     public async Task<IReadOnlyList<StoredSignal>> RefreshAsync(CancellationToken cancellationToken = default)
     {
-        var day = LastCompleteDay();
+        var day = JudgedDay();
         var before = LocalDay.Start(day.AddDays(1), Zone);
         IReadOnlyList<DefectSignal> found;
         using (var read = warehouse.OpenConnection())
@@ -138,7 +145,7 @@ public sealed class DefectSignals(WarehouseDatabase warehouse, IOptions<Reportin
     /// <summary>A series' weekly counts against its expected line and the excess test's limit, for the chart beside a signal.</summary>
     public IReadOnlyList<SignalWeek> Weeks(string key, int weeks = 26)
     {
-        var day = LastCompleteDay();
+        var day = JudgedDay();
         var before = LocalDay.Start(day.AddDays(1), Zone);
         using var connection = warehouse.OpenConnection();
         var counts = DailyCounts.Read(connection, reporting.Value.TimeZone, before);
@@ -155,7 +162,7 @@ public sealed class DefectSignals(WarehouseDatabase warehouse, IOptions<Reportin
     /// </summary>
     public IReadOnlyList<TextTheme> Themes(string sku, DateOnly? from = null, DateOnly? to = null)
     {
-        var last = to ?? LastCompleteDay();
+        var last = to ?? JudgedDay();
         var first = from ?? last.AddDays(1 - 7 * ThemeRecentWeeks);
         using var connection = warehouse.OpenConnection();
         var texts = ThemeTexts.Read(connection, sku, LocalDay.Start(first.AddDays(-7 * ThemeBaselineWeeks), Zone), LocalDay.Start(last.AddDays(1), Zone),

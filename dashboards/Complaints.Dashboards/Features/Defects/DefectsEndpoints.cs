@@ -16,7 +16,7 @@ public static class DefectsEndpoints
         api.MapGet("", (WarehouseDatabase warehouse, DefectSignals signals) =>
         {
             using var connection = warehouse.OpenConnection();
-            return TypedResults.Ok(new { asOf = signals.LastCompleteDay(), signals = signals.List(connection) });
+            return TypedResults.Ok(new { asOf = signals.JudgedDay(), signals = signals.List(connection) });
         });
         api.MapGet("/weeks", (string key, DefectSignals signals) =>
             signals.Weeks(key) is { Count: > 0 } weeks
