@@ -44,27 +44,22 @@ public static class RiskEvaluation
         long unlike = 0, compared = 0;
         foreach (var (name, days) in TestAges)
         {
-            var test = RiskSnapshots.AtAges(connection, splitAt, testTo, [days], knownAt, Reporting).Where(s => s.Missed(target) is not null).ToList();
-            var actual = test.Select(s => s.Missed(target)!.Value).ToList();
-            var predicted = model.Predict(test).Select(p => (double)p).ToList();
-            var rule = test.Select(s => (double)s.RuleShare).ToList();
+            var (byModel, byRule, test) = model.AgainstRule(RiskSnapshots.AtAges(connection, splitAt, testTo, [days], knownAt, Reporting));
             ClassifierMetrics? oracle = null;
             if (days == 0)
             {
-                oracle = ClassifierMetrics.Of(test.Select(s => planted[s.ComplaintKey].Probability).ToList(), actual);
+                oracle = ClassifierMetrics.Of(test.Select(s => planted[s.ComplaintKey].Probability).ToList(), test.Select(s => s.Missed(target)!.Value).ToList());
                 if (target == RiskTarget.Statutory)
                 {
                     compared = test.Count;
                     unlike = test.Count(s => s.StatutoryMissed != planted[s.ComplaintKey].Missed);
                 }
             }
-            ages.Add(new RiskAtAge(name, ClassifierMetrics.Of(predicted, actual), ClassifierMetrics.Of(rule, actual), oracle));
+            ages.Add(new RiskAtAge(name, byModel, byRule, oracle));
         }
         // All ages together, as the at-risk page sees its open complaints: here the rule's share of time used does rank them.
-        var mixed = RiskSnapshots.AtAges(connection, splitAt, testTo, TrainingAges, knownAt, Reporting).Where(s => s.Missed(target) is not null).ToList();
-        var mixedActual = mixed.Select(s => s.Missed(target)!.Value).ToList();
-        ages.Add(new RiskAtAge("all ages 0–12 days", ClassifierMetrics.Of(model.Predict(mixed).Select(p => (double)p).ToList(), mixedActual),
-            ClassifierMetrics.Of(mixed.Select(s => (double)s.RuleShare).ToList(), mixedActual), null));
+        var (mixedModel, mixedRule, _) = model.AgainstRule(RiskSnapshots.AtAges(connection, splitAt, testTo, TrainingAges, knownAt, Reporting));
+        ages.Add(new RiskAtAge("all ages 0–12 days", mixedModel, mixedRule, null));
         return new RiskEvaluationResult(target, trainFrom, splitAt, testTo, training.Count, trainingTime, ages, unlike, compared);
     }
 

@@ -1,3 +1,4 @@
+using Complaints.Models.Evaluation;
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -66,6 +67,18 @@ public sealed class RiskModel
         if (snapshots.Count == 0) return [];
         var input = _ml.Data.LoadFromEnumerable(snapshots);
         return _model.Transform(input).GetColumn<float>("Probability").ToArray();
+    }
+
+    /// <summary>
+    /// The model and the rule (share of the allowed time used) on the snapshots whose outcome for this model's target
+    /// is known: how a model earns its use, and what the evaluation reports.
+    /// </summary>
+    public (ClassifierMetrics Model, ClassifierMetrics Rule, IReadOnlyList<RiskSnapshot> Tested) AgainstRule(IEnumerable<RiskSnapshot> snapshots)
+    {
+        var test = snapshots.Where(s => s.Missed(Target) is not null).ToList();
+        var actual = test.Select(s => s.Missed(Target)!.Value).ToList();
+        return (ClassifierMetrics.Of(Predict(test).Select(p => (double)p).ToList(), actual),
+            ClassifierMetrics.Of(test.Select(s => (double)s.RuleShare).ToList(), actual), test);
     }
 
     /// <summary>

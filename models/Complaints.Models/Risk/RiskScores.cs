@@ -63,10 +63,7 @@ public sealed class RiskScores(WarehouseDatabase warehouse, IOptions<ModelsOptio
             var labelled = training.Count(s => s.Missed(target) is not null);
             if (labelled < MinimumTrainingRows || training.Count(s => s.Missed(target) == true) < MinimumPositives) continue;
             var model = RiskModel.Train(training, target, options.Value.Seed);
-            var test = testing.Where(s => s.Missed(target) is not null).ToList();
-            var actual = test.Select(s => s.Missed(target)!.Value).ToList();
-            var byModel = ClassifierMetrics.Of(model.Predict(test).Select(p => (double)p).ToList(), actual);
-            var byRule = ClassifierMetrics.Of(test.Select(s => (double)s.RuleShare).ToList(), actual);
+            var (byModel, byRule, test) = model.AgainstRule(testing);
             var version = new ModelVersion(0, target, now, from, split, testTo, options.Value.Seed, Math.Min(labelled, RiskModel.MaxTrainingRows), test.Count,
                 byModel.Auc, byRule.Auc, byModel.Brier, byRule.Brier, InUse: test.Count > 0 && byModel.Auc > byRule.Auc);
             trained.Add((version, model.Save(training), JsonSerializer.Serialize(model.UsualSnapshot)));
