@@ -37,6 +37,7 @@ public sealed class BadSettingTests
     [InlineData("--Ingest:MaxRejectedShare=7", "Ingest:MaxRejectedShare: The field MaxRejectedShare must be between 0 and 1.", "Ingest:MaxRejectedShare")]
     [InlineData("--Ingest:MaxRejectedShare=abc", "Failed to convert configuration value 'abc' at 'Ingest:MaxRejectedShare'", "Ingest:MaxRejectedShare")]
     [InlineData("--Reporting:EndingStatuses= , ", "Reporting:EndingStatuses names no status", "Reporting:EndingStatuses")]
+    [InlineData("--Warehouse:MemoryLimit=lots", "Warehouse:MemoryLimit must be an amount with its unit", "Warehouse:MemoryLimit")]
     [InlineData("--Ingest:Schedules:complaints=every five minutes", "Ingest:Schedules:complaints 'every five minutes' is not a Quartz cron expression", "Ingest:Schedules:complaints")]
     [InlineData("--Models:RefreshSchedule=0 0 25 * * ?", "Models:RefreshSchedule", "Models:RefreshSchedule")]
     [InlineData("--Sla:Policies:0:ResolutionTarget=-1.00:00:00", "Sla:Policies:0:ResolutionTarget must be positive", "Sla:Policies:0:ResolutionTarget")]
