@@ -128,55 +128,81 @@ public sealed class SlaMeasures : IDerivedTables
 
     private object PolicySummary() => _options.Policies.Select(p => new { p.Name, p.ValidFrom }).ToList();
 
+    /// <summary>
+    /// Complaints measured per batch: a batch's status changes are held in memory while it is measured, so memory stays
+    /// bounded by the batch, not by the load (48 million status events at 10 million complaints).
+    /// </summary>
+    public int BatchSize { get; init; } = 250_000;
+
     private int MeasureTouched(DuckDBConnection connection, long? runId)
     {
         var computedAt = _time.GetUtcNow();
         connection.Execute("CREATE OR REPLACE TEMP TABLE sla_stage AS SELECT * FROM complaint_sla WITH NO DATA");
-        var events = ReadStatusChanges(connection);
         var measured = 0;
         using (var appender = connection.CreateAppender("sla_stage"))
-        using (var command = connection.Command("""
-            SELECT c.complaint_key, c.received_at, c.first_response_at, c.resolved_at, c.answered_at,
-                   cu.segment, c.priority, p.product_line, c.product_sku, c.channel, c.complaint_type, c.status
-            FROM complaints c
-            JOIN sla_touched t ON t.complaint_key = c.complaint_key
-            LEFT JOIN customers cu ON cu.source = c.source AND cu.customer_id = c.customer_id
-            LEFT JOIN products p ON p.sku = c.product_sku
-            """))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var input = new SlaInput(reader.GetInt64(0), reader.GetInstant(1), Instant(reader, 2), Instant(reader, 3), Instant(reader, 4),
-                    new ComplaintAttributes(reader.NullableString(5), reader.NullableString(6), reader.NullableString(7),
-                        reader.NullableString(8), reader.NullableString(9), reader.NullableString(10)),
-                    Ended: _endingStatuses.Contains(reader.GetString(11)));
-                var measure = Measure(input, events.GetValueOrDefault(input.ComplaintKey) ?? []);
-                Append(appender, measure, computedAt, runId);
-                measured++;
-            }
-        }
+            foreach (var (from, to) in Batches(connection))
+                measured += MeasureBatch(connection, appender, from, to, computedAt, runId);
         connection.Execute("INSERT OR REPLACE INTO complaint_sla SELECT * FROM sla_stage");
         connection.Execute(Sql.Load(typeof(SlaMeasures).Assembly, "Sla.StatusIntervals.sql"));
         connection.Execute("DROP TABLE sla_stage; DROP TABLE sla_touched;");
         return measured;
     }
 
-    private static Dictionary<long, List<(DateTimeOffset OccurredAt, string ToStatus)>> ReadStatusChanges(DuckDBConnection connection)
+    /// <summary>Key ranges [from, to) of the touched complaints, <see cref="BatchSize"/> complaints each.</summary>
+    private List<(long From, long To)> Batches(DuckDBConnection connection)
+    {
+        var starts = connection.QueryList("""
+            SELECT complaint_key FROM (SELECT complaint_key, row_number() OVER (ORDER BY complaint_key) - 1 AS n FROM sla_touched)
+            WHERE n % $batch = 0 ORDER BY complaint_key
+            """, r => r.GetInt64(0), ("batch", BatchSize));
+        return [.. starts.Select((from, i) => (from, i + 1 < starts.Count ? starts[i + 1] : long.MaxValue))];
+    }
+
+    private int MeasureBatch(DuckDBConnection connection, DuckDB.NET.Data.DuckDBAppender appender, long from, long to, DateTimeOffset computedAt, long? runId)
+    {
+        var events = ReadStatusChanges(connection, from, to);
+        var measured = 0;
+        using var command = connection.Command("""
+            SELECT c.complaint_key, c.received_at, c.first_response_at, c.resolved_at, c.answered_at,
+                   cu.segment, c.priority, p.product_line, c.product_sku, c.channel, c.complaint_type, c.status
+            FROM complaints c
+            JOIN sla_touched t ON t.complaint_key = c.complaint_key
+            LEFT JOIN customers cu ON cu.source = c.source AND cu.customer_id = c.customer_id
+            LEFT JOIN products p ON p.sku = c.product_sku
+            WHERE c.complaint_key >= $from AND c.complaint_key < $to
+            """, ("from", from), ("to", to));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var input = new SlaInput(reader.GetInt64(0), reader.GetInstant(1), Instant(reader, 2), Instant(reader, 3), Instant(reader, 4),
+                new ComplaintAttributes(reader.NullableString(5), reader.NullableString(6), reader.NullableString(7),
+                    reader.NullableString(8), reader.NullableString(9), reader.NullableString(10)),
+                Ended: _endingStatuses.Contains(reader.GetString(11)));
+            var measure = Measure(input, events.GetValueOrDefault(input.ComplaintKey) ?? []);
+            Append(appender, measure, computedAt, runId);
+            measured++;
+        }
+        return measured;
+    }
+
+    private static Dictionary<long, List<(DateTimeOffset OccurredAt, string ToStatus)>> ReadStatusChanges(DuckDBConnection connection, long from, long to)
     {
         var byComplaint = new Dictionary<long, List<(DateTimeOffset, string)>>();
+        var statuses = new Dictionary<string, string>(StringComparer.Ordinal); // a handful of codes, not one string per event
         using var command = connection.Command("""
             SELECT e.complaint_key, e.occurred_at, e.to_status
             FROM status_events e JOIN sla_touched t ON t.complaint_key = e.complaint_key
+            WHERE e.complaint_key >= $from AND e.complaint_key < $to
             ORDER BY e.complaint_key, e.occurred_at
-            """);
+            """, ("from", from), ("to", to));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             var key = reader.GetInt64(0);
             if (!byComplaint.TryGetValue(key, out var list))
                 byComplaint[key] = list = [];
-            list.Add((reader.GetInstant(1), reader.GetString(2)));
+            var status = reader.GetString(2);
+            list.Add((reader.GetInstant(1), statuses.TryGetValue(status, out var known) ? known : statuses[status] = status));
         }
         return byComplaint;
     }
