@@ -6,6 +6,7 @@ using Complaints.Models.Risk;
 using Complaints.Testing;
 using Complaints.Warehouse;
 using Complaints.Warehouse.Audit;
+using Complaints.Warehouse.Mail;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
