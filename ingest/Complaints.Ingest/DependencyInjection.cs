@@ -17,7 +17,8 @@ public static class DependencyInjection
     {
         builder.AddIngestCore();
 
-        // Schedules are read here, once: Quartz needs its triggers at registration. Bad ones fail validation at start.
+        // Schedules are read here, once: Quartz needs its triggers at registration. A bad one is left out here and
+        // refused at start by IngestOptions' validation, which names the setting (see SettingsCheck).
         var schedules = builder.Configuration.GetSection($"{IngestOptions.Section}:Schedules").Get<Dictionary<string, string>>() ?? [];
         // Cron times are read in the reporting zone, the one zone for filters, buckets and schedules.
         var zoneId = builder.Configuration[$"{Complaints.Warehouse.ReportingOptions.Section}:TimeZone"] ?? new Complaints.Warehouse.ReportingOptions().TimeZone;
@@ -30,7 +31,7 @@ public static class DependencyInjection
                 if (feed is null || !CronExpression.TryParse(cron, out _))
                     continue;
                 var job = new JobKey($"inbox-{feed.Name}");
-                quartz.AddJob<InboxJob>(j => j.WithIdentity(job).UsingJobData(InboxJob.FeedKey, feed.Name));
+                quartz.AddJob<InboxJob>(j => j.WithIdentity(job).UsingJobData(nameof(InboxJob.Feed), feed.Name));
                 quartz.AddTrigger(t => t.ForJob(job).WithIdentity($"inbox-{feed.Name}-schedule").WithCronSchedule(cron, c => c.InTimeZone(zone)));
             }
         });

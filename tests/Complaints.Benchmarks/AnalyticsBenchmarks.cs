@@ -49,7 +49,7 @@ public static class AnalyticsBenchmarks
             File.Delete(warehousePath);
             File.Delete(warehousePath + ".wal");
         }
-        using var warehouse = new WarehouseDatabase(warehousePath, NullLogger<WarehouseDatabase>.Instance, [measures, rollup]);
+        using var warehouse = new WarehouseDatabase(warehousePath, new WarehouseOptions().MemoryLimit, NullLogger<WarehouseDatabase>.Instance, [measures, rollup]);
         await warehouse.InitializeAsync(TimeProvider.System);
         if (load)
         {

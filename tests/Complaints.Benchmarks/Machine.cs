@@ -41,6 +41,22 @@ public static class Machine
         }
     }
 
+    /// <summary>
+    /// Starts this process's peak resident memory (VmHWM) afresh from its current size, so the next reading is the peak
+    /// of what runs in between (Linux: writing 5 to clear_refs). Without it, each reading bounds everything before it.
+    /// </summary>
+    public static void ResetPeakResident()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Not Linux, or not allowed: the readings stay cumulative, as the report's note says.
+        }
+    }
+
     /// <summary>Peak resident memory of a process (VmHWM), read from /proc while it still runs.</summary>
     public static long? PeakResidentBytes(int pid)
     {

@@ -34,7 +34,7 @@ public sealed class TempWarehouse : IDisposable
     public static WarehouseDatabase Open(string path, TimeProvider time, SlaOptions? sla = null, ReportingOptions? reporting = null)
     {
         var options = Options.Create(reporting ?? new ReportingOptions());
-        return new WarehouseDatabase(path, NullLogger<WarehouseDatabase>.Instance,
+        return new WarehouseDatabase(path, new WarehouseOptions().MemoryLimit, NullLogger<WarehouseDatabase>.Instance,
             [new SlaMeasures(Options.Create(sla ?? new SlaOptions()), options, time), new CostRollup(options, time, NullLogger<CostRollup>.Instance)]);
     }
 

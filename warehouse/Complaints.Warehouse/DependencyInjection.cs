@@ -27,6 +27,7 @@ public static class DependencyInjection
         // The owners of derived tables go with the gate itself: no write, from whichever part, can leave them behind.
         builder.Services.AddSingleton(sp => new WarehouseDatabase(
             Path.Combine(contentRoot, sp.GetRequiredService<IOptions<WarehouseOptions>>().Value.Path),
+            sp.GetRequiredService<IOptions<WarehouseOptions>>().Value.MemoryLimit,
             sp.GetRequiredService<ILogger<WarehouseDatabase>>(),
             [sp.GetRequiredService<SlaMeasures>(), sp.GetRequiredService<Costs.CostRollup>()]));
         builder.Services.AddSingleton<Costs.CostsQueries>();
@@ -39,6 +40,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<ComplaintList.ComplaintListQueries>();
         builder.Services.AddSingleton<ComplaintList.FilterOptionsQuery>();
         builder.Services.AddSingleton<ComplaintList.ComplaintDetailQuery>();
+        builder.Services.AddSingleton<Export.ParquetExport>();
         builder.AddAudit();
         builder.Services.AddHostedService<WarehouseStartup>();
         return builder;

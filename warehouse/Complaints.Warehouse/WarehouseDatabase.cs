@@ -10,8 +10,9 @@ namespace Complaints.Warehouse;
 /// After each write the gate announces what changed: the owners of derived tables keep them in step (in the write's
 /// transaction and right after it, see <see cref="IDerivedTables"/>), then <see cref="Changed"/> tells everyone else.
 /// </summary>
+/// <param name="memoryLimit">DuckDB's <c>memory_limit</c> for this file (<see cref="WarehouseOptions.MemoryLimit"/>).</param>
 /// <param name="derived">Every part that owns tables derived from the facts; each write keeps them in step.</param>
-public sealed class WarehouseDatabase(string path, ILogger<WarehouseDatabase> logger, IReadOnlyList<IDerivedTables> derived) : IDisposable
+public sealed class WarehouseDatabase(string path, string memoryLimit, ILogger<WarehouseDatabase> logger, IReadOnlyList<IDerivedTables> derived) : IDisposable
 {
     private readonly SemaphoreSlim _writerGate = new(1, 1);
     // DuckDB.NET shares one database instance among a file's open connections and closes it with the last one;
@@ -20,9 +21,12 @@ public sealed class WarehouseDatabase(string path, ILogger<WarehouseDatabase> lo
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
+    public string MemoryLimit { get; } = memoryLimit;
+
     public DuckDBConnection OpenConnection()
     {
-        var connection = new DuckDBConnection($"Data Source={Path}");
+        // Every connection names the same settings: DuckDB shares one instance per file and refuses a second configuration.
+        var connection = new DuckDBConnection($"Data Source={Path};memory_limit={MemoryLimit}");
         try
         {
             connection.Open();

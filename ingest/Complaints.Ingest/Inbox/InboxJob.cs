@@ -7,12 +7,12 @@ namespace Complaints.Ingest.Inbox;
 [DisallowConcurrentExecution]
 public sealed class InboxJob(InboxProcessor processor) : IJob
 {
-    public const string FeedKey = "feed";
+    /// <summary>The feed whose inbox this job polls: set by Quartz's job factory from the job data of the same name.</summary>
+    public string Feed { get; set; } = "";
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var name = context.MergedJobDataMap.GetString(FeedKey);
-        var feed = FeedLayouts.Find(name ?? "") ?? throw new JobExecutionException($"InboxJob: no feed named '{name}'.");
+        var feed = FeedLayouts.Find(Feed) ?? throw new JobExecutionException($"InboxJob: no feed named '{Feed}'.");
         await processor.ProcessAsync(feed, cancellationToken);
     }
 }

@@ -10,13 +10,15 @@ public sealed record RowProblem(long Line, string? Column, string Reason);
 /// What became of one file. A loaded file may have set bad rows aside in quarantine; a rejected file stored nothing
 /// but its run record and its problems, and <see cref="Error"/> names file, line and field. <see cref="RowsConflicting"/>
 /// records had the stored version's key and updated_at but other values: the stored version was kept
-/// (<see cref="FirstConflicts"/> names the fields that differ).
+/// (<see cref="FirstConflicts"/> names the fields that differ). <see cref="Products"/> is the load of the product masters a
+/// complaints profile filled from the same file (its <c>products</c> section), loaded just before the complaints.
 /// </summary>
 public sealed record LoadResult(
     long RunId, string Feed, string FileName, LoadStatus Status,
     long RowsRead, long RowsInserted, long RowsUpdated, long RowsUnchanged, string? Error,
     long RowsQuarantined = 0, IReadOnlyList<RowProblem>? FirstProblems = null, IReadOnlyList<string>? Missing = null,
-    long RowsConflicting = 0, IReadOnlyList<Complaints.Warehouse.Ingest.RecordConflict>? FirstConflicts = null);
+    long RowsConflicting = 0, IReadOnlyList<Complaints.Warehouse.Ingest.RecordConflict>? FirstConflicts = null,
+    LoadResult? Products = null);
 
 /// <summary>A problem that rejects a whole file; <see cref="Missing"/> lists the columns a mapping profile looked for in vain.</summary>
 public sealed class FileRejectedException(string message, IReadOnlyList<string>? missing = null) : Exception(message)

@@ -65,6 +65,18 @@ public sealed record MappingProfile
     public string DecimalSeparator { get; init; } = ".";
     /// <summary>Keyed by canonical field: one source column may feed several fields, and one field may be built from several columns.</summary>
     public Dictionary<string, FieldMap> Fields { get; init; } = [];
+    /// <summary>
+    /// For a complaints source without a product master of its own: how each complaint's product is named, keyed by
+    /// field of the products feed (<c>name</c>, <c>product_line</c>, <c>category</c>). The SKU is the complaint's
+    /// <c>product_sku</c>. These masters are dated 1970-01-01, so a products feed that delivers the SKU always wins.
+    /// </summary>
+    public Dictionary<string, FieldMap>? Products { get; init; }
+
+    /// <summary>The <see cref="Products"/> section as a products profile over the same source records; null without one.</summary>
+    [JsonIgnore] public MappingProfile? ProductsProfile { get; private set; }
+
+    /// <summary>When a master filled by a profile was "updated": before any real product master.</summary>
+    public const string ProfileProductsUpdatedAt = "1970-01-01T00:00:00Z";
 
     [JsonIgnore] public FeedLayout Layout { get; private set; } = FeedLayouts.Complaints;
     [JsonIgnore] public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
@@ -106,6 +118,8 @@ public sealed record MappingProfile
         if (problems.Count > 0)
             throw new FileRejectedException($"Mapping profile {fileName} is not valid: {string.Join("; ", problems)}.");
         profile.Name = System.IO.Path.GetFileNameWithoutExtension(path);
+        if (profile.ProductsProfile is { } products)
+            products.Name = profile.Name + " (products)";
         return profile;
     }
 
@@ -166,7 +180,29 @@ public sealed record MappingProfile
             .ToList();
         if (unmapped.Count > 0)
             problems.Add($"$.fields: required field(s) {string.Join(", ", unmapped)} are not mapped");
+        if (Products is not null)
+            problems.AddRange(ValidateProducts(layout));
         return problems;
+    }
+
+    private IEnumerable<string> ValidateProducts(FeedLayout layout)
+    {
+        if (layout != FeedLayouts.Complaints || !Fields.TryGetValue("product_sku", out var sku))
+            return ["$.products: only a complaints profile that maps product_sku can fill product masters"];
+        if (Products!.Keys.FirstOrDefault(k => k is "sku" or "updated_at") is { } taken)
+            return [$"$.products.{taken}: set by the platform (the complaint's product_sku, and {ProfileProductsUpdatedAt}); leave it out"];
+        var products = this with
+        {
+            Feed = FeedLayouts.Products.Name,
+            Products = null,
+            Fields = new Dictionary<string, FieldMap>(Products)
+            {
+                ["sku"] = sku,
+                ["updated_at"] = new FieldMap { Constant = ProfileProductsUpdatedAt, Formats = ["iso"] },
+            },
+        };
+        ProductsProfile = products;
+        return products.Validate().Select(p => p.Replace("$.fields", "$.products", StringComparison.Ordinal));
     }
 
     private static void CheckFormats(string[] formats, string at, List<string> problems)

@@ -29,16 +29,22 @@ public sealed class ProfiledFileLoader(CanonicalFileLoader loader)
         try
         {
             var canonical = Path.Combine(folder.FullName, Path.GetFileNameWithoutExtension(path) + ".canonical.csv");
+            var productsCanonical = Path.Combine(folder.FullName, Path.GetFileNameWithoutExtension(path) + ".products.csv");
             MappedSource mapped;
+            MappedSource? mappedProducts;
             try
             {
-                mapped = WriteCanonical(path, profile, canonical, cancellationToken);
+                (mapped, mappedProducts) = WriteCanonical(path, profile, canonical, productsCanonical, cancellationToken);
             }
             catch (FileRejectedException e)
             {
                 return await loader.RejectAsync(path, profile.Layout, e.Message, e.Missing, cancellationToken);
             }
-            return await loader.LoadAsync(canonical, profile.Layout, cancellationToken: cancellationToken, steps: steps, mapped: mapped);
+            // The masters first, so every figure of the complaints' load already names their products.
+            var products = mappedProducts is null ? null
+                : await loader.LoadAsync(productsCanonical, FeedLayouts.Products, cancellationToken: cancellationToken, mapped: mappedProducts);
+            var complaints = await loader.LoadAsync(canonical, profile.Layout, cancellationToken: cancellationToken, steps: steps, mapped: mapped);
+            return complaints with { Products = products };
         }
         finally
         {
@@ -46,11 +52,16 @@ public sealed class ProfiledFileLoader(CanonicalFileLoader loader)
         }
     }
 
-    /// <summary>Maps every record of the source into a canonical CSV; throws <see cref="FileRejectedException"/> when the file does not fit the profile.</summary>
-    public static MappedSource WriteCanonical(string path, MappingProfile profile, string canonicalPath, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Maps every record of the source into a canonical CSV, and when the profile fills product masters, one master per
+    /// SKU (its first record) into <paramref name="productsPath"/>; throws <see cref="FileRejectedException"/> when the
+    /// file does not fit the profile.
+    /// </summary>
+    public static (MappedSource Records, MappedSource? Products) WriteCanonical(
+        string path, MappingProfile profile, string canonicalPath, string? productsPath = null, CancellationToken cancellationToken = default)
     {
         var reader = SourceReaders.Open(path, profile);
-        var missing = profile.SourceColumns.Where(c => !reader.Columns.Contains(c)).ToList();
+        var missing = profile.SourceColumns.Concat(profile.ProductsProfile?.SourceColumns ?? []).Distinct().Where(c => !reader.Columns.Contains(c)).ToList();
         if (missing.Count > 0)
             throw new FileRejectedException($"{Path.GetFileName(path)} does not fit profile {profile.Name}: missing column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}.", missing);
 
@@ -58,6 +69,7 @@ public sealed class ProfiledFileLoader(CanonicalFileLoader loader)
         var lines = new List<long>();
         var problems = new List<MappingProblem>();
         using var writer = new CsvRowWriter(canonicalPath, profile.Layout);
+        using var products = profile.ProductsProfile is { } productsProfile && productsPath is not null ? new ProductMasters(productsProfile, productsPath) : null;
         foreach (var record in reader.Records())
         {
             if (lines.Count % 10_000 == 0) cancellationToken.ThrowIfCancellationRequested();
@@ -66,8 +78,9 @@ public sealed class ProfiledFileLoader(CanonicalFileLoader loader)
             foreach (var value in mapper.Map(record, lines.Count, problems))
                 writer.Text(value);
             writer.EndRow();
+            products?.Add(record);
             lines.Add(record.Line);
         }
-        return new MappedSource(Path.GetFileName(path), lines, problems);
+        return (new MappedSource(Path.GetFileName(path), lines, problems), products?.Mapped(Path.GetFileName(path)));
     }
 }

@@ -145,4 +145,18 @@ public sealed class CfpbFiguresTests(CfpbHost host) : IClassFixture<CfpbHost>
             Assert.Matches($"data-empty-chart=\"{chart}\"[^>]*>Nothing to draw here. No complaint here has a resolution date: {closed} closed complaints came without one", page);
         }
     }
+
+    [Fact]
+    public async Task Each_product_is_named_by_the_export_s_own_product_and_sub_product_not_by_its_SKU()
+    {
+        var perProduct = (await host.Http.GetFromJsonAsync<List<ProductCount>>("/api/overview/complaints-per-product"))!;
+        var overview = WebUtility.HtmlDecode(await host.Http.GetStringAsync("/"));
+
+        Assert.Equal(LoadStatus.Loaded, host.Upload.Products!.Status);
+        Assert.Equal(perProduct.Count, host.Upload.Products.RowsInserted);
+        var mortgage = perProduct.Single(p => p.Sku == "mortgage/conventional-fixed-mortgage");
+        Assert.Equal(("Mortgage / Conventional fixed mortgage", "Mortgage"), (mortgage.Name, mortgage.ProductLine));
+        Assert.Equal("Credit card", perProduct.Single(p => p.Sku == "credit-card").Name); // no sub-product: the product alone
+        Assert.Contains("Mortgage / Conventional fixed mortgage", overview);
+    }
 }

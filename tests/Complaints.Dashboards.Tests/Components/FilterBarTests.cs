@@ -47,7 +47,7 @@ public sealed class FilterBarTests : IClassFixture<FilterOptionsWarehouse>, IDis
 
     public void Dispose() => _context.Dispose();
 
-    private IRenderedComponent<FilterBar> Render(FilterParameters filters, string action = "/") =>
+    private IRenderedComponent<FilterBar> Render(ComplaintFilter filters, string action = "/") =>
         _context.Render<FilterBar>(p => p.Add(c => c.Filters, filters).Add(c => c.Action, action));
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class FilterBarTests : IClassFixture<FilterOptionsWarehouse>, IDis
     {
         using var _ = new CultureScope("en-GB");
 
-        var bar = Render(new FilterParameters());
+        var bar = Render(ComplaintFilter.All);
 
         // A label's own words: its text, not the options of the select inside it.
         var labels = bar.FindAll("label").ToDictionary(l => l.QuerySelector("input, select")!.GetAttribute("name")!,
@@ -72,7 +72,7 @@ public sealed class FilterBarTests : IClassFixture<FilterOptionsWarehouse>, IDis
     {
         using var _ = new CultureScope("en-GB");
 
-        var bar = Render(new FilterParameters(Line: "Home appliances", Channel: "email"), action: "/sla");
+        var bar = Render(new ComplaintFilter(Line: "Home appliances", Channel: "email"), action: "/sla");
 
         var form = bar.Find("form");
         Assert.Equal("get", form.GetAttribute("method"));
@@ -89,7 +89,7 @@ public sealed class FilterBarTests : IClassFixture<FilterOptionsWarehouse>, IDis
     {
         using var _ = new CultureScope("en-GB");
 
-        var bar = Render(new FilterParameters(From: "2024-01-01", Line: "Home appliances"));
+        var bar = Render(new ComplaintFilter(From: new DateOnly(2024, 1, 1), Line: "Home appliances"));
         var presets = bar.FindAll(".presets a").ToDictionary(a => a.TextContent, a => a.GetAttribute("href")!);
 
         var lastWeek = Query(presets["Last 7 days"]);
@@ -107,7 +107,7 @@ public sealed class FilterBarTests : IClassFixture<FilterOptionsWarehouse>, IDis
     {
         using var _ = new CultureScope("pl-PL");
 
-        var bar = Render(new FilterParameters());
+        var bar = Render(ComplaintFilter.All);
 
         Assert.Equal("Data przyjęcia", bar.Find("legend").TextContent);
         Assert.Contains("Linia produktów", bar.Find("select[name=line]").ParentElement!.TextContent);
@@ -122,7 +122,7 @@ public sealed class FilterBarTests : IClassFixture<FilterOptionsWarehouse>, IDis
     {
         using var _ = new CultureScope("pl-PL");
 
-        var bar = Render(new FilterParameters(Costed: "true", Breached: "statutory", AsOf: "2025-06-16T10:00:00Z"), action: "/costs");
+        var bar = Render(new ComplaintFilter(Costed: true, Breached: SlaBreach.Statutory, AsOf: new DateTimeOffset(2025, 6, 16, 10, 0, 0, TimeSpan.Zero)), action: "/costs");
 
         var narrowed = bar.Find("[data-narrowed]").TextContent;
         Assert.StartsWith("Dodatkowo zawężone do:", narrowed.Trim());

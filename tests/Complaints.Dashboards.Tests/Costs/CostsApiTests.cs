@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Complaints.Dashboards.Tests.Hosting;
 using Complaints.Dashboards.Tests.Sla;
 using Complaints.Testing;
+using Complaints.Warehouse;
 using Complaints.Warehouse.Costs;
 
 namespace Complaints.Dashboards.Tests.Costs;
@@ -122,7 +123,7 @@ public sealed class CostsApiTests(SlaHost host)
             Assert.Equal(p.Complaints, await ListedCount($"/complaints?product={p.Sku}&costed=true"));
         foreach (var t in figures.PerCostType)
             Assert.Equal(t.Complaints, await ListedCount($"/complaints?cost_type={t.CostType}"));
-        var asOf = Uri.EscapeDataString(Complaints.Dashboards.Features.Filters.FilterQuery.FormatInstant(figures.AsOf));
+        var asOf = Uri.EscapeDataString(FilterValues.FormatInstant(figures.AsOf));
         Assert.Equal(figures.Penalties.ResolutionBreaches, await ListedCount($"/complaints?breached=resolution&asof={asOf}"));
         Assert.Equal(figures.Penalties.StatutoryMisses, await ListedCount($"/complaints?breached=statutory&asof={asOf}"));
     }

@@ -5,6 +5,7 @@ using Complaints.Dashboards.Access;
 using Complaints.Dashboards.Features.Filters;
 using Complaints.Dashboards.Tests.Hosting;
 using Complaints.Testing;
+using Complaints.Warehouse;
 using Complaints.Warehouse.Audit;
 using Complaints.Warehouse.Sla;
 using Microsoft.Playwright;
@@ -26,7 +27,7 @@ public sealed class SlaDrillDownTests(SlaHost host, Browser browser)
     public async Task Every_breach_backlog_and_handling_figure_lists_exactly_its_complaints()
     {
         var figures = (await host.Http.GetFromJsonAsync<SlaFigures>("/api/sla"))!;
-        var asOf = Uri.EscapeDataString(FilterQuery.FormatInstant(figures.AsOf));
+        var asOf = Uri.EscapeDataString(FilterValues.FormatInstant(figures.AsOf));
 
         foreach (var b in figures.BreachesByProductLine)
         {

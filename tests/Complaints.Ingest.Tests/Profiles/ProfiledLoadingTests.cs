@@ -1,4 +1,5 @@
 using System.Text;
+using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
 using Complaints.Ingest.Profiles;
 using Complaints.Testing;
@@ -233,6 +234,44 @@ public sealed class ProfiledLoadingTests : IAsyncLifetime
         return connection.QueryList("SELECT external_id FROM surveys ORDER BY external_id", r => r.GetString(0));
     }
 
+    /// <summary>A complaints profile that maps every required field, to add a products section to.</summary>
+    private const string ComplaintsProfile = """
+        { "feed": "complaints", "source": "x", "dateFormats": ["iso"], "fields": { "external_id": { "column": "Id" }, "updated_at": { "column": "D" },
+          "received_at": { "column": "D" }, "product_sku": { "column": "P", "slug": true }, "status": { "constant": "open" } }
+        """;
+
+    [Fact]
+    public async Task A_complaints_profile_names_each_product_from_its_first_record_and_a_real_product_master_wins_later()
+    {
+        var profile = ProfileFromJson("named", ComplaintsProfile.TrimEnd().TrimEnd('}') + """
+            }, "products": { "name": { "column": "P" }, "product_line": { "column": "L" }, "category": { "constant": "finance" } } }
+            """);
+        var file = _warehouse.WriteFile("named.csv", """
+            Id,D,P,L
+            1,2024-03-01T10:00:00Z,Credit card,Cards
+            2,2024-03-02T10:00:00Z,Credit card,Cards
+            3,2024-03-02T11:00:00Z,Student loan,Loans
+            """);
+
+        var first = await _loader.LoadAsync(file, profile);
+        var again = await _loader.LoadAsync(file, profile);
+        var perProduct = () => new OverviewQueries(_warehouse.Database, Options.Create(new ReportingOptions())).ComplaintsPerProduct(ComplaintFilter.All)
+            .Select(p => (p.Sku, p.Name, p.ProductLine, p.Complaints)).OrderBy(p => p.Sku).ToList();
+
+        Assert.Equal((LoadStatus.Loaded, 2L, 3L), (first.Products!.Status, first.Products.RowsInserted, first.RowsInserted));
+        Assert.Equal((LoadStatus.Unchanged, LoadStatus.Unchanged), (again.Products!.Status, again.Status));
+        Assert.Equal([("credit-card", "Credit card", "Cards", 2L), ("student-loan", "Student loan", "Loans", 1L)], perProduct());
+
+        // The products feed's own master is newer than any a profile fills: it replaces the name, and a reload keeps it.
+        await _warehouse.Loader().LoadAsync(_warehouse.WriteFile("products.csv", CanonicalCsv.Write(FeedLayouts.Products,
+            new Dictionary<string, string> { ["sku"] = "credit-card", ["name"] = "Platinum card", ["product_line"] = "Cards", ["category"] = "finance", ["updated_at"] = "2024-01-01T00:00:00Z" })),
+            FeedLayouts.Products);
+        var third = await _loader.LoadAsync(file, profile);
+
+        Assert.Equal(LoadStatus.Unchanged, third.Products!.Status);
+        Assert.Equal("Platinum card", perProduct()[0].Name);
+    }
+
     [Theory]
     [InlineData("""{ "feed": "complaint" }""", "$.feed: 'complaint' is not a feed")]
     [InlineData("""{ "feed": "complaints", "source": "x", "fields": { "status": { "column": "S" } } }""", "$.fields: required field(s) external_id, updated_at, received_at, product_sku are not mapped")]
@@ -241,6 +280,9 @@ public sealed class ProfiledLoadingTests : IAsyncLifetime
     [InlineData("""{ "feed": "surveys", "timeZone": "Mars/Olympus" }""", "$.timeZone: 'Mars/Olympus' is not a known IANA time zone id")]
     [InlineData("""{ "feed": "surveys", "format": { "delimiter": "|" } }""", "$.format.delimiter: must be")]
     [InlineData("""{ "feed": "surveys", "fields": { "csat": { "colum": "a" } } }""", "$.fields.csat.colum")]
+    [InlineData("""{ "feed": "surveys", "products": { "name": { "column": "a" } } }""", "$.products: only a complaints profile that maps product_sku")]
+    [InlineData(ComplaintsProfile + """, "products": { "sku": { "column": "a" } } }""", "$.products.sku: set by the platform")]
+    [InlineData(ComplaintsProfile + """, "products": { "name": { "column": "P" } } }""", "$.products: required field(s) product_line, category are not mapped")]
     public void A_bad_profile_is_refused_when_read_with_the_JSON_path_of_the_problem(string json, string expected)
     {
         var error = Assert.Throws<FileRejectedException>(() => ProfileFromJson("bad", json));

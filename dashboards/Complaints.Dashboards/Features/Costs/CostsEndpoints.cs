@@ -8,7 +8,7 @@ public static class CostsEndpoints
 {
     public static IEndpointRouteBuilder MapCostsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/costs").WithTags("Costs").MapGet("", ([AsParameters] FilterParameters query, CostsQueries queries, CancellationToken ct) =>
+        app.MapGroup("/api/costs").WithTags("Costs").MapGet("", (FilterRequest query, CostsQueries queries, CancellationToken ct) =>
             query.AnswerAsync(filter => queries.GetAsync(filter, ct)));
         return app;
     }

@@ -8,7 +8,7 @@ public static class FeedbackEndpoints
 {
     public static IEndpointRouteBuilder MapFeedbackEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/feedback").WithTags("Feedback").MapGet("", ([AsParameters] FilterParameters query, FeedbackQueries queries, CancellationToken ct) =>
+        app.MapGroup("/api/feedback").WithTags("Feedback").MapGet("", (FilterRequest query, FeedbackQueries queries, CancellationToken ct) =>
             query.AnswerAsync(filter => queries.GetAsync(filter, ct)));
         return app;
     }

@@ -1,39 +1,39 @@
+using Complaints.Warehouse;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Complaints.Dashboards.Features.Filters;
 
 /// <summary>A page whose data follows the shared filters in its URL.</summary>
 public abstract class FilteredPage : ComponentBase
 {
-    [SupplyParameterFromQuery(Name = "from")] public string? From { get; set; }
-    [SupplyParameterFromQuery(Name = "to")] public string? To { get; set; }
-    [SupplyParameterFromQuery(Name = "product")] public string? Product { get; set; }
-    [SupplyParameterFromQuery(Name = "line")] public string? Line { get; set; }
-    [SupplyParameterFromQuery(Name = "category")] public string? Category { get; set; }
-    [SupplyParameterFromQuery(Name = "channel")] public string? Channel { get; set; }
-    [SupplyParameterFromQuery(Name = "segment")] public string? Segment { get; set; }
-    [SupplyParameterFromQuery(Name = "country")] public string? Country { get; set; }
-    [SupplyParameterFromQuery(Name = "status")] public string? Status { get; set; }
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
 
-    [SupplyParameterFromQuery(Name = "team")] public string? Team { get; set; }
-    [SupplyParameterFromQuery(Name = "breached")] public string? Breached { get; set; }
-    [SupplyParameterFromQuery(Name = "age")] public string? Age { get; set; }
-    [SupplyParameterFromQuery(Name = "resolved")] public string? Resolved { get; set; }
-    [SupplyParameterFromQuery(Name = "costed")] public string? Costed { get; set; }
-    [SupplyParameterFromQuery(Name = "cost_type")] public string? CostType { get; set; }
-    [SupplyParameterFromQuery(Name = "surveyed")] public string? Surveyed { get; set; }
-    [SupplyParameterFromQuery(Name = "asof")] public string? AsOf { get; set; }
+    private FilterRequest? _request;
 
-    protected FilterParameters Filters => new(From, To, Product, Line, Category, Channel, Segment, Country, Status,
-        Team, Breached, Age, Resolved, Costed, CostType, Surveyed, AsOf);
+    /// <summary>The shared filters of this page's URL, read once: a page renders once per request (static rendering).</summary>
+    private FilterRequest Request => _request ??= FilterRequest.From(
+        new QueryCollection(QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query)));
 
-    [Inject] private Complaints.Warehouse.FigureCache Figures { get; set; } = null!;
+    /// <summary>The filters as far as they could be read (a field that could not is left unset): for the filter bar and links.</summary>
+    protected ComplaintFilter Filters => Request.Filter;
+
+    /// <summary>The page's filter, or false with what to fix in the reader's language.</summary>
+    protected bool TryReadFilter(out ComplaintFilter filter, out string? error)
+    {
+        filter = Request.Filter;
+        error = Request.Error is { } problem ? FilterWords.Error(problem) : null;
+        return error is null;
+    }
+
+    [Inject] private FigureCache Figures { get; set; } = null!;
 
     /// <summary>
     /// One of the page's figures, computed off the render thread, or as computed for an earlier view since the last
     /// warehouse write. Figures of a filter judged "now" (breaches, open ages) are always computed afresh.
     /// </summary>
-    protected Task<T> FigureAsync<T>(string name, Complaints.Warehouse.ComplaintFilter filter, Func<T> query) where T : notnull =>
+    protected Task<T> FigureAsync<T>(string name, ComplaintFilter filter, Func<T> query) where T : notnull =>
         Task.Run(() => filter.IsJudgedNow ? query() : Figures.GetOrAdd($"{GetType().Name}/{name}/{filter}", query));
 
     /// <summary>Shows one figure as soon as it is back: the page streams, each chart appearing when its query is done.</summary>

@@ -9,13 +9,13 @@ public static class HistoryEndpoints
 {
     public static IEndpointRouteBuilder MapHistoryEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/history/complaints-per-product", ([AsParameters] FilterParameters query, string? asOf, HistoryQueries history) =>
+        app.MapGet("/api/history/complaints-per-product", (FilterRequest query, string? asOf, HistoryQueries history) =>
         {
             if (!DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) || !HasOffset(asOf!))
                 return Problem("Invalid asOf", $"'asOf' must be an ISO 8601 instant with an offset or Z, e.g. 2025-05-01T00:00:00Z (got '{asOf}').");
-            if (!query.TryParse(out var filter, out var error))
-                return Problem("Invalid filter", error!);
-            return TypedResults.Ok(history.ComplaintsPerProduct(instant, filter));
+            if (query.Error is { } error)
+                return Problem("Invalid filter", FilterWords.Error(error));
+            return TypedResults.Ok(history.ComplaintsPerProduct(instant, query.Filter));
         }).WithTags("History");
         return app;
     }

@@ -10,19 +10,19 @@ public static class OverviewEndpoints
     public static IEndpointRouteBuilder MapOverviewEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/overview").WithTags("Overview");
-        api.MapGet("", ([AsParameters] FilterParameters query, string? bucket, OverviewQueries queries, CancellationToken ct) =>
+        api.MapGet("", (FilterRequest query, string? bucket, OverviewQueries queries, CancellationToken ct) =>
             TimeBuckets.Parse(bucket) is not null || string.IsNullOrEmpty(bucket)
                 ? query.AnswerAsync(filter => queries.GetAsync(filter, TimeBuckets.Parse(bucket) ?? TimeBucket.Month, ct))
                 : Task.FromResult(TimeBuckets.Invalid(bucket)));
-        api.MapGet("/complaints-per-product", ([AsParameters] FilterParameters query, OverviewQueries queries) =>
+        api.MapGet("/complaints-per-product", (FilterRequest query, OverviewQueries queries) =>
             query.AnswerAsync(filter => Task.FromResult(queries.ComplaintsPerProduct(filter))));
-        api.MapGet("/trend", ([AsParameters] FilterParameters query, string? bucket, OverviewQueries queries) =>
+        api.MapGet("/trend", (FilterRequest query, string? bucket, OverviewQueries queries) =>
             TimeBuckets.Parse(bucket) is not null || string.IsNullOrEmpty(bucket)
                 ? query.AnswerAsync(filter => Task.FromResult(queries.Trend(filter, TimeBuckets.Parse(bucket) ?? TimeBucket.Month)))
                 : Task.FromResult(TimeBuckets.Invalid(bucket)));
-        api.MapGet("/handling-time-per-product", ([AsParameters] FilterParameters query, OverviewQueries queries) =>
+        api.MapGet("/handling-time-per-product", (FilterRequest query, OverviewQueries queries) =>
             query.AnswerAsync(filter => Task.FromResult(queries.HandlingTimePerProduct(filter))));
-        api.MapGet("/cost-per-product", ([AsParameters] FilterParameters query, OverviewQueries queries) =>
+        api.MapGet("/cost-per-product", (FilterRequest query, OverviewQueries queries) =>
             query.AnswerAsync(filter => Task.FromResult(queries.CostPerProduct(filter))));
         return app;
     }

@@ -8,7 +8,7 @@ public static class ProductsEndpoints
 {
     public static IEndpointRouteBuilder MapProductsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/products", ([AsParameters] FilterParameters query, ProductsQueries queries, CancellationToken ct) =>
+        app.MapGet("/api/products", (FilterRequest query, ProductsQueries queries, CancellationToken ct) =>
                 query.AnswerAsync(filter => queries.GetAsync(filter, ct)))
             .WithTags("Products");
         return app;

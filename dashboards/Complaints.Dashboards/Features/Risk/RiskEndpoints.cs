@@ -12,7 +12,7 @@ public static class RiskEndpoints
     public static IEndpointRouteBuilder MapRiskEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/risk").WithTags("Risk");
-        api.MapGet("", ([AsParameters] FilterParameters query, string? target, RiskQueries queries) =>
+        api.MapGet("", (FilterRequest query, string? target, RiskQueries queries) =>
             query.AnswerAsync(filter => Task.FromResult(queries.Get(filter, target == "resolution" ? RiskTarget.Resolution : RiskTarget.Statutory))));
         api.MapGet("/models", (Complaints.Warehouse.WarehouseDatabase warehouse) =>
         {

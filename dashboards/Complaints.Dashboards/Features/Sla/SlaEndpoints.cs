@@ -15,7 +15,7 @@ public static class SlaEndpoints
     public static IEndpointRouteBuilder MapSlaEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/sla").WithTags("SLA");
-        api.MapGet("", ([AsParameters] FilterParameters query, SlaQueries queries, CancellationToken ct) =>
+        api.MapGet("", (FilterRequest query, SlaQueries queries, CancellationToken ct) =>
             query.AnswerAsync(filter => queries.GetAsync(filter, ct)));
         // The key is the guard (a forged cross-site form cannot know it), so the page's plain form needs no antiforgery token.
         api.MapPost("/recalculate", Recalculate).DisableAntiforgery();

@@ -16,6 +16,64 @@ public sealed record ComplaintFilter(
 {
     public static readonly ComplaintFilter All = new();
 
+    /// <summary>
+    /// Every field by its URL name, in the order a person reads them. Pages, the API, links, exports and reports read,
+    /// write and describe a filter through this list only: a new field is one line here, its clause in
+    /// <see cref="Predicate"/>, and its label.
+    /// </summary>
+    public static readonly IReadOnlyList<FilterField> Fields =
+    [
+        new("from", FilterValueKind.Day, false, f => f.From, (f, v) => f with { From = (DateOnly?)v }),
+        new("to", FilterValueKind.Day, false, f => f.To, (f, v) => f with { To = (DateOnly?)v }),
+        new("line", FilterValueKind.Text, false, f => f.Line, (f, v) => f with { Line = (string?)v }),
+        new("product", FilterValueKind.Text, false, f => f.Product, (f, v) => f with { Product = (string?)v }),
+        new("category", FilterValueKind.Text, false, f => f.Category, (f, v) => f with { Category = (string?)v }),
+        new("channel", FilterValueKind.Text, false, f => f.Channel, (f, v) => f with { Channel = (string?)v }),
+        new("segment", FilterValueKind.Text, false, f => f.Segment, (f, v) => f with { Segment = (string?)v }),
+        new("country", FilterValueKind.Text, false, f => f.Country, (f, v) => f with { Country = (string?)v }),
+        new("status", FilterValueKind.Text, false, f => f.Status, (f, v) => f with { Status = (string?)v }),
+        new("team", FilterValueKind.Text, true, f => f.Team, (f, v) => f with { Team = (string?)v }),
+        new("breached", FilterValueKind.Breach, true, f => f.Breached, (f, v) => f with { Breached = (SlaBreach?)v }),
+        new("age", FilterValueKind.AgeBucket, true, f => f.Age, (f, v) => f with { Age = (string?)v }),
+        new("resolved", FilterValueKind.Flag, true, f => f.Resolved, (f, v) => f with { Resolved = (bool?)v }),
+        new("costed", FilterValueKind.Flag, true, f => f.Costed, (f, v) => f with { Costed = (bool?)v }),
+        new("cost_type", FilterValueKind.Text, true, f => f.CostType, (f, v) => f with { CostType = (string?)v }),
+        new("surveyed", FilterValueKind.Flag, true, f => f.Surveyed, (f, v) => f with { Surveyed = (bool?)v }),
+        new("asof", FilterValueKind.Instant, true, f => f.AsOf, (f, v) => f with { AsOf = (DateTimeOffset?)v }),
+    ];
+
+    /// <summary>
+    /// The filter a query string asks for (<paramref name="valueOf"/> gives a field's text by its URL name; empty
+    /// means "any"). Fields that cannot be read are left unset and the first of them is named in <paramref name="error"/>.
+    /// </summary>
+    public static ComplaintFilter FromQuery(Func<string, string?> valueOf, out FilterError? error)
+    {
+        var filter = All;
+        error = null;
+        foreach (var field in Fields)
+        {
+            var text = valueOf(field.Name)?.Trim();
+            if (string.IsNullOrEmpty(text))
+                continue;
+            if (FilterValues.Read(field.Kind, text) is { } value)
+                filter = field.Set(filter, value);
+            else
+                error ??= new FilterError(FilterValues.ProblemOf(field.Kind), field.Name, text);
+        }
+        if (error is null && filter.From > filter.To)
+            error = new FilterError(FilterProblem.FromAfterTo, "from", FilterValues.FormatDay(filter.From!.Value), FilterValues.FormatDay(filter.To!.Value));
+        return filter;
+    }
+
+    /// <summary>The fields that are set, by URL name, as <see cref="FromQuery"/> reads them back.</summary>
+    public IReadOnlyList<(string Name, string Value)> ToQuery() => SetFields(Fields);
+
+    /// <summary>The drill-down fields that are set, as <see cref="ToQuery"/> writes them.</summary>
+    public IReadOnlyList<(string Name, string Value)> DrillDown => SetFields(Fields.Where(f => f.IsDrillDown));
+
+    private List<(string Name, string Value)> SetFields(IEnumerable<FilterField> fields) =>
+        [.. fields.Select(f => (f, Value: f.Get(this))).Where(v => v.Value is not null).Select(v => (v.f.Name, FilterValues.Write(v.f.Kind, v.Value!)))];
+
     /// <summary>Open-age buckets in whole local days since receipt, as the SLA backlog counts them.</summary>
     public static readonly IReadOnlyList<(string Name, int Min, int Max)> AgeBuckets = [("0-3", int.MinValue, 3), ("4-7", 4, 7), ("8-14", 8, 14), (">14", 15, int.MaxValue)];
 
