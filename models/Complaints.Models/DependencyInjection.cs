@@ -1,6 +1,7 @@
 using Complaints.Models.Alerts;
 using Complaints.Models.Defects;
 using Complaints.Models.Jobs;
+using Complaints.Warehouse.Mail;
 using Complaints.Models.Risk;
 using Complaints.Warehouse;
 using Microsoft.Extensions.Configuration;

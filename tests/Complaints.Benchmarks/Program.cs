@@ -35,6 +35,10 @@ if (args is ["pages", .. var pageArgs])
 if (args is ["models", .. var modelArgs])
     return await ModelBenchmark.RunAsync(modelArgs);
 
+// The audit trail's verification at a million entries: AuditBenchmark.cs.
+if (args is ["audit", .. var auditArgs])
+    return await AuditBenchmark.RunAsync(auditArgs);
+
 // The analytics engine's own report (SLA, costs, feedback): AnalyticsBenchmarks.cs.
 if (args is ["analytics", .. var analyticsArgs])
     return await AnalyticsBenchmarks.RunAsync(analyticsArgs);

@@ -6,6 +6,7 @@ using Complaints.Models.Risk;
 using Complaints.Testing;
 using Complaints.Warehouse;
 using Complaints.Warehouse.Audit;
+using Complaints.Warehouse.Mail;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -77,6 +78,13 @@ public sealed class ModelRefreshTests : IAsyncLifetime
         Assert.Contains("new defect signal", message.Subject);
         Assert.Contains(sofa.Sku, message.TextBody);
         Assert.Equal("quality@example.com", message.To.Mailboxes.Single().Address);
+
+        // Training and both recalculations are audited, naming model versions and series, never a person.
+        var audited = AuditLog.Read(connection).Where(e => e.Action is "risk_model.trained" or "risk_scores.recalculated" or "defect_signals.recalculated").ToList();
+        Assert.Equal(versions.Select(v => $"model_versions/{v.Version}").Order(), audited.Where(e => e.Action == "risk_model.trained").Select(e => e.Subject).Order());
+        Assert.Contains($"\"scores\":{connection.Scalar<long>("SELECT count(*) FROM risk_scores")}", audited.Single(e => e.Action == "risk_scores.recalculated").AfterJson);
+        Assert.Contains(signal.Key, audited.Single(e => e.Action == "defect_signals.recalculated").AfterJson);
+        Assert.Null(AuditLog.Verify(connection));
     }
 
     [Fact]

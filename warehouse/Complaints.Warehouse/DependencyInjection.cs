@@ -1,9 +1,13 @@
+using Complaints.Warehouse.Audit;
+using Complaints.Warehouse.Mail;
 using Complaints.Warehouse.Overview;
 using Complaints.Warehouse.Sla;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace Complaints.Warehouse;
 
@@ -37,8 +41,55 @@ public static class DependencyInjection
         builder.Services.AddSingleton<ComplaintList.FilterOptionsQuery>();
         builder.Services.AddSingleton<ComplaintList.ComplaintDetailQuery>();
         builder.Services.AddSingleton<Export.ParquetExport>();
+        builder.AddAudit();
         builder.Services.AddHostedService<WarehouseStartup>();
         return builder;
+    }
+
+    /// <summary>
+    /// The audit trail's anchoring and verification: signed checkpoints after every write and hourly, a nightly
+    /// verification that alerts. Without <c>Audit:CheckpointKey</c> a Production host refuses to start unless
+    /// <c>Audit:AllowUnsigned</c> is set; elsewhere (Development, tests) checkpoints are written unsigned and say so.
+    /// </summary>
+    private static void AddAudit(this IHostApplicationBuilder builder)
+    {
+        var production = builder.Environment.IsProduction();
+        builder.Services.AddOptions<AuditOptions>().Configure(o => o.AllowUnsigned = !production)
+            .BindConfiguration(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
+        var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.AddSingleton(sp => new AuditCheckpoints(sp.GetRequiredService<WarehouseDatabase>(),
+            new AuditCheckpointFile(sp.GetRequiredService<IOptions<AuditOptions>>().Value.ResolveCheckpointPath(contentRoot, sp.GetRequiredService<WarehouseDatabase>().Path)),
+            sp.GetRequiredService<IOptions<AuditOptions>>().Value.KeyBytes, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AuditCheckpoints>>()));
+        var configuration = builder.Configuration;
+        builder.Services.AddSingleton(sp =>
+        {
+            var audit = sp.GetRequiredService<IOptions<AuditOptions>>().Value;
+            // The model alerts' recipients and links unless the audit names its own: one list of people to tell.
+            var recipients = audit.AlertRecipients.Count > 0 ? audit.AlertRecipients : configuration.GetSection("Alerts:Recipients").Get<List<string>>() ?? [];
+            var outbox = Path.Combine(contentRoot, configuration["Models:Outbox"] ?? "data/outbox");
+            return new AuditAlerts(new Mailer(sp.GetRequiredService<IOptions<SmtpOptions>>().Value, outbox, sp.GetRequiredService<TimeProvider>()),
+                recipients, configuration["Alerts:BaseUrl"] ?? "http://localhost:5238", sp.GetRequiredService<ILogger<AuditAlerts>>());
+        });
+        builder.Services.AddSingleton<AuditQueries>();
+
+        // Bad cron settings fail AuditOptions' validation at start, naming the setting; here they are only left unscheduled.
+        var settings = configuration.GetSection(AuditOptions.Section).Get<AuditOptions>() ?? new AuditOptions();
+        var zoneId = configuration[$"{ReportingOptions.Section}:TimeZone"] ?? new ReportingOptions().TimeZone;
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+        builder.Services.AddQuartz(quartz =>
+        {
+            if (CronExpression.TryParse(settings.CheckpointSchedule, out _))
+            {
+                quartz.AddJob<AuditCheckpointJob>(j => j.WithIdentity(AuditCheckpointJob.Key));
+                quartz.AddTrigger(t => t.ForJob(AuditCheckpointJob.Key).WithCronSchedule(settings.CheckpointSchedule, c => c.InTimeZone(zone)));
+            }
+            if (CronExpression.TryParse(settings.VerifySchedule, out _))
+            {
+                quartz.AddJob<AuditVerificationJob>(j => j.WithIdentity(AuditVerificationJob.Key));
+                quartz.AddTrigger(t => t.ForJob(AuditVerificationJob.Key).WithCronSchedule(settings.VerifySchedule, c => c.InTimeZone(zone)));
+            }
+        });
     }
 
     private static void TryAddTimeProvider(this IServiceCollection services)

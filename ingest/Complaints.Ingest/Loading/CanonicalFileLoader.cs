@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Json;
 using Complaints.Ingest.Feeds;
 using Complaints.Warehouse;
+using Complaints.Warehouse.Audit;
 using Complaints.Warehouse.Writes;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
@@ -57,7 +59,9 @@ public sealed partial class CanonicalFileLoader(WarehouseDatabase warehouse, Tim
         connection.Execute("SET TimeZone = 'UTC'"); // a timestamp without an offset is read as UTC, whatever the machine's zone
         if (AlreadyLoaded(connection, file))
         {
+            using var record = connection.BeginTransaction(); // the run and its audit entry, together
             var unchanged = RecordRun(connection, file, LoadStatus.Unchanged, RowCounts.None, null, NextRunId(connection));
+            record.Commit();
             logger.LogInformation("{File}: already loaded as this exact content; recorded run {Run} as unchanged", file.FileName, unchanged.RunId);
             return unchanged;
         }
@@ -221,6 +225,11 @@ public sealed partial class CanonicalFileLoader(WarehouseDatabase warehouse, Tim
             ("finished", time.GetUtcNow()), ("status", status.ToString().ToLowerInvariant()), ("read", counts.Read),
             ("inserted", counts.Inserted), ("updated", counts.Updated), ("unchanged", counts.Unchanged), ("quarantined", counts.Quarantined), ("error", error),
             ("missing", missing is null ? null : string.Join('\n', missing)), ("conflicting", counts.Conflicting));
+        // Every run is audited in its own transaction: what came in, from which file (by name and digest), and what it did.
+        AuditLog.Append(connection, time, "system", $"ingest.run.{status.ToString().ToLowerInvariant()}", $"ingest_runs/{runId}", null,
+            JsonSerializer.Serialize(new { run = runId, feed = file.Feed.Name, file = file.FileName, sha256 = file.Sha256, demo = file.IsDemo,
+                rowsRead = counts.Read, rowsInserted = counts.Inserted, rowsUpdated = counts.Updated, rowsUnchanged = counts.Unchanged,
+                rowsQuarantined = counts.Quarantined, rowsConflicting = counts.Conflicting }));
         var first = (problems ?? []).Take(10).Select(p => new RowProblem(p.Line, p.Column, p.Reason)).ToList();
         return new LoadResult(runId, file.Feed.Name, file.FileName, status, counts.Read, counts.Inserted, counts.Updated, counts.Unchanged, error, counts.Quarantined, first, missing,
             counts.Conflicting, conflicts is { Count: > 0 } ? [.. conflicts.Take(FirstConflictsShown)] : null);

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Complaints.Models.Defects;
-using MailKit.Net.Smtp;
-using MailKit.Security;
+using Complaints.Warehouse.Mail;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -30,20 +29,7 @@ public sealed class ModelAlerts(IOptions<SmtpOptions> smtp, IOptions<AlertOption
             return null;
         }
         var message = Compose(signals, risks, recipients);
-        if (string.IsNullOrWhiteSpace(smtp.Value.Host))
-        {
-            Directory.CreateDirectory(outbox);
-            var path = Path.Combine(outbox, $"alert-{time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
-            await message.WriteToAsync(path, cancellationToken);
-            return path;
-        }
-        using var client = new SmtpClient();
-        await client.ConnectAsync(smtp.Value.Host, smtp.Value.Port, smtp.Value.StartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, cancellationToken);
-        if (!string.IsNullOrEmpty(smtp.Value.User))
-            await client.AuthenticateAsync(smtp.Value.User, smtp.Value.Password ?? "", cancellationToken);
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(true, cancellationToken);
-        return $"smtp://{smtp.Value.Host}:{smtp.Value.Port}";
+        return await new Mailer(smtp.Value, outbox, time).DeliverAsync(message, "alert", cancellationToken);
     }
 
     private MimeMessage Compose(IReadOnlyList<StoredSignal> signals, IReadOnlyList<RiskAlert> risks, IReadOnlyList<string> recipients)

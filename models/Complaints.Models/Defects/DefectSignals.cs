@@ -104,6 +104,9 @@ public sealed class DefectSignals(WarehouseDatabase warehouse, IOptions<Reportin
                 raised.Add(signal.SeriesKey);
             }
         }
+        // One entry per recalculation, naming the signals it raised (series keys: products and categories, no personal data).
+        AuditLog.Append(connection, time, "system", "defect_signals.recalculated", "defect_signals", null,
+            JsonSerializer.Serialize(new { asOf = day, active = found.Count, raised = raised.Order(StringComparer.Ordinal).ToList() }));
         transaction.Commit();
         return raised;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Complaints.Models.Evaluation;
 using Complaints.Warehouse;
+using Complaints.Warehouse.Audit;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
 
@@ -26,19 +27,31 @@ public sealed class RiskScores(WarehouseDatabase warehouse, IOptions<ModelsOptio
     public const int TrainingComplaints = 60_000, TestComplaints = 30_000;
 
     /// <summary>Trains a model per target. Returns the versions stored; none for a target with too little history.</summary>
-    public async Task<IReadOnlyList<ModelVersion>> TrainAsync(CancellationToken cancellationToken = default)
+    /// <param name="actor">Who asked for the training, for the audit log: the schedule (system) or an administrator.</param>
+    public async Task<IReadOnlyList<ModelVersion>> TrainAsync(CancellationToken cancellationToken = default, string actor = "system")
     {
         var now = time.GetUtcNow();
         var trained = Train(now);
         var stored = new List<ModelVersion>();
         foreach (var (version, bytes, usual) in trained)
         {
-            var id = await warehouse.WriteAsync(connection => Task.FromResult(connection.Scalar<long>("""
-                INSERT INTO model_versions VALUES (nextval('model_version_ids'), $target, $at, $from, $split, $to, $seed, $rows, $test_rows,
-                    $auc, $rule_auc, $brier, $rule_brier, $in_use, $usual, $bytes) RETURNING model_version
-                """, ("target", Name(version.Target)), ("at", now), ("from", version.TrainFrom), ("split", version.SplitAt), ("to", version.TestTo),
-                ("seed", version.Seed), ("rows", version.TrainingRows), ("test_rows", version.TestRows), ("auc", version.Auc), ("rule_auc", version.RuleAuc),
-                ("brier", version.Brier), ("rule_brier", version.RuleBrier), ("in_use", version.InUse), ("usual", usual), ("bytes", bytes))), cancellationToken);
+            var id = await warehouse.WriteAsync(connection =>
+            {
+                using var transaction = connection.BeginTransaction();
+                var versionId = connection.Scalar<long>("""
+                    INSERT INTO model_versions VALUES (nextval('model_version_ids'), $target, $at, $from, $split, $to, $seed, $rows, $test_rows,
+                        $auc, $rule_auc, $brier, $rule_brier, $in_use, $usual, $bytes) RETURNING model_version
+                    """, ("target", Name(version.Target)), ("at", now), ("from", version.TrainFrom), ("split", version.SplitAt), ("to", version.TestTo),
+                    ("seed", version.Seed), ("rows", version.TrainingRows), ("test_rows", version.TestRows), ("auc", version.Auc), ("rule_auc", version.RuleAuc),
+                    ("brier", version.Brier), ("rule_brier", version.RuleBrier), ("in_use", version.InUse), ("usual", usual), ("bytes", bytes));
+                AuditLog.Append(connection, time, actor, "risk_model.trained", $"model_versions/{versionId}", null, JsonSerializer.Serialize(new
+                {
+                    version = versionId, target = Name(version.Target), trainFrom = version.TrainFrom, splitAt = version.SplitAt, testTo = version.TestTo, seed = version.Seed,
+                    trainingRows = version.TrainingRows, testRows = version.TestRows, auc = version.Auc, ruleAuc = version.RuleAuc, inUse = version.InUse,
+                }));
+                transaction.Commit();
+                return Task.FromResult(versionId);
+            }, cancellationToken);
             stored.Add(version with { Version = id });
         }
         return stored;
@@ -110,6 +123,12 @@ public sealed class RiskScores(WarehouseDatabase warehouse, IOptions<ModelsOptio
                         .AppendValue(row.P).AppendValue(row.Rule);
                     (row.Due is { } due ? r.AppendValue(due.UtcDateTime) : r.AppendNullValue()).AppendValue(row.Reasons).EndRow();
                 }
+            AuditLog.Append(connection, time, "system", "risk_scores.recalculated", "risk_scores", null, JsonSerializer.Serialize(new
+            {
+                scores = rows.Count,
+                byTarget = rows.GroupBy(r => r.Target).OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => new { target = g.Key, scores = g.Count(), modelVersions = g.Select(r => r.Version).Distinct().Order().ToList() }),
+            }));
             transaction.Commit();
             return Task.FromResult(rows.Count);
         }, cancellationToken);

@@ -30,6 +30,8 @@ public sealed class AxeScanTests(DashboardsHost host, Browser browser)
     [InlineData("/risk")]
     [InlineData("/defects?culture=pl-PL")]
     [InlineData("/risk?culture=pl-PL&target=resolution")]
+    [InlineData("/audit")]
+    [InlineData("/audit?culture=pl-PL&who=system")]
     public async Task A_page_has_no_serious_or_critical_accessibility_violations(string path)
     {
         var (page, _) = await browser.OpenAsync(new Uri(host.BaseAddress, path));

@@ -10,7 +10,8 @@ public sealed class BadSettingTests
         var folder = Directory.CreateTempSubdirectory("complaints-settings-");
         var host = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(host)! };
-        foreach (var arg in new[] { host, "--Demo:Enabled=false", $"--Warehouse:Path={Path.Combine(folder.FullName, "w.duckdb")}", "--urls=http://127.0.0.1:0" }.Concat(settings))
+        foreach (var arg in new[] { host, "--Demo:Enabled=false", $"--Warehouse:Path={Path.Combine(folder.FullName, "w.duckdb")}", "--urls=http://127.0.0.1:0",
+            "--Audit:CheckpointKey=a checkpoint key of at least 32 characters" }.Concat(settings))
             start.ArgumentList.Add(arg);
         using var child = Process.Start(start)!;
         var output = child.StandardOutput.ReadToEndAsync();
@@ -41,6 +42,9 @@ public sealed class BadSettingTests
     [InlineData("--Ingest:Schedules:complaints=every five minutes", "Ingest:Schedules:complaints 'every five minutes' is not a Quartz cron expression", "Ingest:Schedules:complaints")]
     [InlineData("--Models:RefreshSchedule=0 0 25 * * ?", "Models:RefreshSchedule", "Models:RefreshSchedule")]
     [InlineData("--Sla:Policies:0:ResolutionTarget=-1.00:00:00", "Sla:Policies:0:ResolutionTarget must be positive", "Sla:Policies:0:ResolutionTarget")]
+    [InlineData("--Audit:CheckpointKey=", "Audit:CheckpointKey is not set: audit checkpoints must be signed with a key the warehouse does not hold", "Audit:CheckpointKey")]
+    [InlineData("--Audit:CheckpointKey=short", "Audit:CheckpointKey is 5 characters long; it needs at least 32", "Audit:CheckpointKey")]
+    [InlineData("--Audit:VerifySchedule=nightly", "Audit:VerifySchedule 'nightly' is not a Quartz cron expression", "Audit:VerifySchedule")]
     public async Task A_bad_setting_stops_the_start_with_one_line_naming_it_and_what_to_do(string setting, string what, string path)
     {
         var (code, errors, output) = await StartWith(setting);

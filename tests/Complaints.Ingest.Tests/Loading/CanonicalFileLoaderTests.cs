@@ -36,6 +36,25 @@ public sealed class CanonicalFileLoaderTests : IAsyncLifetime
         new[] { "products", "complaints", "complaint_versions", "costs", "customers", "customer_personal" }.ToDictionary(t => t, _warehouse.Count);
 
     [Fact]
+    public async Task Every_run_loaded_unchanged_or_rejected_is_in_the_audit_log_by_its_id_and_the_files_digest()
+    {
+        var loaded = await LoadFixture();
+        var again = await _loader.LoadAsync(_warehouse.WriteFile("complaints-again.csv", OverviewFixture.Csv(FeedLayouts.Complaints)), FeedLayouts.Complaints);
+        var rejected = await _loader.LoadAsync(_warehouse.WriteFile("broken.csv", "not,a,complaints,header\n1,2,3,4\n"), FeedLayouts.Complaints);
+
+        using var connection = _warehouse.Database.OpenConnection();
+        var entries = Complaints.Warehouse.Audit.AuditLog.Read(connection).Where(e => e.Action.StartsWith("ingest.run.", StringComparison.Ordinal)).ToList();
+        Assert.Equal(loaded.Select(r => $"ingest_runs/{r.RunId}").Append($"ingest_runs/{again.RunId}").Append($"ingest_runs/{rejected.RunId}"), entries.Select(e => e.Subject));
+        Assert.Equal(["ingest.run.loaded", "ingest.run.unchanged", "ingest.run.rejected"], entries.Select(e => e.Action).Distinct());
+        var complaints = entries[1];
+        Assert.Contains("\"feed\":\"complaints\"", complaints.AfterJson);
+        Assert.Contains("\"rowsInserted\":8", complaints.AfterJson);
+        Assert.Contains("\"sha256\":\"", complaints.AfterJson);
+        Assert.DoesNotContain("@", string.Concat(entries.Select(e => e.AfterJson))); // no e-mail address or other personal data from the rows
+        Assert.Null(Complaints.Warehouse.Audit.AuditLog.Verify(connection));
+    }
+
+    [Fact]
     public async Task Loading_canonical_files_stores_every_row_with_its_run()
     {
         var results = await LoadFixture();

@@ -83,5 +83,8 @@ public sealed class CostRollupTests : IDisposable
         Assert.True(rebuilt);
         Assert.False(again);
         Assert.Equal(360.00m, Converted()["K5"]);
+        using var connection = _warehouse.Database.OpenConnection();
+        var audit = Complaints.Warehouse.Audit.AuditLog.Read(connection).Single(e => e.Action == "cost_rollup.rebuilt");
+        Assert.Contains("EUR=4.50", audit.AfterJson);
     }
 }

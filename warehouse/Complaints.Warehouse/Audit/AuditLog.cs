@@ -8,11 +8,13 @@ public sealed record AuditEntry(long Seq, DateTimeOffset OccurredAt, string Acto
 
 /// <summary>
 /// The append-only audit trail. Entries are only inserted, inside the caller's transaction, and chained by hash
-/// so that <see cref="Verify"/> finds any entry edited or removed afterwards.
+/// so that <see cref="Verify"/> finds any entry edited or removed afterwards; the chain's head is anchored outside the
+/// warehouse by signed checkpoints (<see cref="AuditCheckpoints"/>), so that a chain rewritten whole shows too.
+/// Entries name ids, never personal data, so that erasing a person never breaks the chain.
 /// </summary>
 public static class AuditLog
 {
-    private const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
     public static AuditEntry Append(DuckDBConnection connection, TimeProvider time, string actor, string action, string subject, string? beforeJson = null, string? afterJson = null)
     {
@@ -30,27 +32,21 @@ public static class AuditLog
         return entry;
     }
 
-    public static IReadOnlyList<AuditEntry> Read(DuckDBConnection connection) => connection.QueryList(
-        "SELECT seq, occurred_at, actor, action, subject, before_json, after_json, prev_hash, hash FROM audit_log ORDER BY seq",
-        r => new AuditEntry(r.GetInt64(0), r.GetInstant(1), r.GetString(2), r.GetString(3), r.GetString(4),
-            r.NullableString(5), r.NullableString(6), r.GetString(7), r.GetString(8)));
+    public static IReadOnlyList<AuditEntry> Read(DuckDBConnection connection, long afterSeq = 0) => connection.QueryList(
+        "SELECT seq, occurred_at, actor, action, subject, before_json, after_json, prev_hash, hash FROM audit_log WHERE seq > $after ORDER BY seq",
+        Map, ("after", afterSeq));
 
-    /// <summary>The sequence number of the first entry that breaks the chain, or null when the log is intact.</summary>
-    public static long? Verify(DuckDBConnection connection)
-    {
-        var expectedPrev = Genesis;
-        var expectedSeq = 1L;
-        foreach (var entry in Read(connection))
-        {
-            if (entry.Seq != expectedSeq || entry.PrevHash != expectedPrev || entry.Hash != HashOf(entry))
-                return entry.Seq;
-            expectedPrev = entry.Hash;
-            expectedSeq++;
-        }
-        return null;
-    }
+    public static AuditEntry Map(System.Data.IDataRecord r) => new(r.GetInt64(0), r.GetInstant(1), r.GetString(2), r.GetString(3), r.GetString(4),
+        r.NullableString(5), r.NullableString(6), r.GetString(7), r.GetString(8));
 
-    private static string HashOf(AuditEntry e)
+    /// <summary>
+    /// The first entry that breaks the chain (edited, removed, inserted, reordered), or null when the chain holds.
+    /// The chain alone cannot show a tail cut off or a chain re-hashed whole: <see cref="AuditVerifier"/> checks those against the checkpoints.
+    /// </summary>
+    public static long? Verify(DuckDBConnection connection) =>
+        AuditVerifier.Verify(connection, [], null, TimeProvider.System).Problem?.Seq;
+
+    public static string HashOf(AuditEntry e)
     {
         var text = string.Join('\u001f', e.Seq, e.OccurredAt.UtcTicks, e.Actor, e.Action, e.Subject, e.BeforeJson ?? "\0", e.AfterJson ?? "\0", e.PrevHash);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

@@ -36,6 +36,9 @@ public sealed class CostRollup(IOptions<ReportingOptions> reporting, TimeProvide
                 return Task.FromResult(false);
             using var transaction = connection.BeginTransaction();
             Rebuild(connection);
+            Audit.AuditLog.Append(connection, time, "system", "cost_rollup.rebuilt", "cost_lines",
+                built.Currency is null ? null : System.Text.Json.JsonSerializer.Serialize(new { currency = built.Currency, rates = built.Rates }),
+                System.Text.Json.JsonSerializer.Serialize(new { currency = _reporting.Currency, rates = Fingerprint() }));
             warehouse.Commit(transaction, WarehouseChange.Recalculation);
             logger.LogInformation("Cost rollup rebuilt: reporting currency or configured rates changed ({Rates})", Fingerprint());
             return Task.FromResult(true);

@@ -23,7 +23,7 @@ public static class RiskEndpoints
         {
             if (await AdminAccess.DenyAsync(request, admin) is { } denied)
                 return denied;
-            var versions = await scores.TrainAsync(ct);
+            var versions = await scores.TrainAsync(ct, $"administrator key via API from {request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "an unknown address"}");
             await refresh.RefreshIfDueAsync(force: true, ct);
             return Results.Ok(versions);
         }).DisableAntiforgery();

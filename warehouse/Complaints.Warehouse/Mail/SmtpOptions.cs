@@ -1,4 +1,4 @@
-namespace Complaints.Models.Alerts;
+namespace Complaints.Warehouse.Mail;
 
 /// <summary>The SMTP server messages go through; without a host they are written to the outbox folder instead.</summary>
 public sealed class SmtpOptions
