@@ -1,4 +1,5 @@
 using Complaints.Dashboards.Access;
+using Complaints.Dashboards.Features.Account;
 using Complaints.Dashboards.Components;
 using Complaints.Dashboards.Features.Costs;
 using Complaints.Dashboards.Features.Defects;
@@ -20,7 +21,7 @@ public static class DependencyInjection
     {
         builder.Services.AddRazorComponents();
         builder.Services.AddProblemDetails();
-        builder.Services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.Section));
+        builder.AddAccess();
         builder.Services.AddLocalization();
         builder.Services.Configure<RequestLocalizationOptions>(Cultures.Configure);
         builder.Services.AddHostedService<Hosting.PageWarmer>();
@@ -41,8 +42,10 @@ public static class DependencyInjection
         app.UseRequestLocalization();
         app.UseQueryCultureAsCookie();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseSecurityHeaders();
+        app.UseAccess();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous(); // styles, scripts and plotly.js: the sign-in page needs them too
         app.MapRazorComponents<App>();
         return app;
     }
@@ -59,6 +62,7 @@ public static class DependencyInjection
         app.MapHistoryEndpoints();
         app.MapDefectsEndpoints();
         app.MapRiskEndpoints();
+        app.MapAccountEndpoints();
         return app;
     }
 }

@@ -59,6 +59,24 @@ public sealed class WarehouseDatabase(string path, ILogger<WarehouseDatabase> lo
     }
 
     /// <summary>
+    /// A write to tables no figure reads (accounts, tokens, audit entries of who signed in or saw what): it passes the
+    /// same gate, but neither drops cached figures nor announces a change, so a sign-in does not make pages recompute.
+    /// </summary>
+    public async Task<T> RecordAsync<T>(Func<DuckDBConnection, T> write, CancellationToken cancellationToken = default)
+    {
+        await _writerGate.WaitAsync(cancellationToken);
+        try
+        {
+            using var connection = OpenConnection();
+            return write(connection);
+        }
+        finally
+        {
+            _writerGate.Release();
+        }
+    }
+
+    /// <summary>
     /// Commits a write's transaction and says what it changed: the owners of derived tables bring theirs in line in the
     /// same transaction first, and after the write the change is announced. Only inside <see cref="WriteAsync"/>.
     /// </summary>

@@ -71,6 +71,7 @@ public sealed class OverviewPageTests(DashboardsHost host, Browser browser)
     public async Task Charts_are_drawn_and_clickable_without_a_connection_back_to_the_server()
     {
         var page = await browser.Instance.NewPageAsync();
+        await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Authorization"] = $"Bearer {TestApp.TokenFor(host.BaseAddress)}" });
         var connections = new List<string>();
         page.WebSocket += (_, socket) => connections.Add(socket.Url);
         await page.RouteAsync("**/_blazor**", route => route.AbortAsync());

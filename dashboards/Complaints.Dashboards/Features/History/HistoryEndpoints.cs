@@ -1,3 +1,4 @@
+using Complaints.Dashboards.Access;
 using System.Globalization;
 using Complaints.Dashboards.Features.Filters;
 using Complaints.Warehouse.History;
@@ -16,7 +17,7 @@ public static class HistoryEndpoints
             if (!query.TryParse(out var filter, out var error))
                 return Problem("Invalid filter", error!);
             return TypedResults.Ok(history.ComplaintsPerProduct(instant, filter));
-        }).WithTags("History");
+        }).WithTags("History").RequireAuthorization(Policies.Dashboards);
         return app;
     }
 
