@@ -46,8 +46,18 @@ public static class DependencyInjection
         app.UseAccess();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous(); // styles, scripts and plotly.js: the sign-in page needs them too
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().Add(OpenFrameworkEndpoints);
         return app;
+    }
+
+    /// <summary>
+    /// Blazor's own endpoints beside the pages (the redirect helper of enhanced navigation, the answer for a missing
+    /// file) carry nothing of ours: open, as the static files are. Pages keep the policies they name.
+    /// </summary>
+    private static void OpenFrameworkEndpoints(EndpointBuilder endpoint)
+    {
+        if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && (route.StartsWith("/_framework/", StringComparison.Ordinal) || route.Contains(":file}", StringComparison.Ordinal)))
+            endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
     }
 
     public static WebApplication MapComplaintEndpoints(this WebApplication app)

@@ -26,8 +26,11 @@ public static class AccountPrincipal
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 
-    public static ClaimsPrincipal ForFeed(string feed, string scheme, long? tokenId) => new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.Name, $"feed:{feed}"), new Claim(Policies.FeedClaim, feed),
+    public static ClaimsPrincipal ForFeed(string feed, string scheme, long? tokenId) => ForFeeds([feed], scheme, tokenId);
+
+    /// <summary>An upload credential: it may upload to these feeds and nothing else.</summary>
+    public static ClaimsPrincipal ForFeeds(IReadOnlyList<string> feeds, string scheme, long? tokenId) => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Name, $"feed:{string.Join('+', feeds)}"), .. feeds.Select(f => new Claim(Policies.FeedClaim, f)),
          .. tokenId is null ? Array.Empty<Claim>() : [new Claim(TokenClaim, tokenId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))]],
         scheme, ClaimTypes.Name, ClaimTypes.Role));
 

@@ -49,9 +49,11 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
             return Success(AccountPrincipal.For(user, SchemeName, token.Roles, token.Id));
         }
         // Keys configured in Ingest:ApiKeys are feed tokens kept in the settings (for deployments that script them).
-        foreach (var (feed, key) in ingest.Value.ApiKeys)
-            if (CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(key)))
-                return Success(AccountPrincipal.ForFeed(feed, SchemeName, null));
+        // One key may serve several feeds.
+        var feeds = ingest.Value.ApiKeys.Where(k => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(k.Value)))
+            .Select(k => k.Key).ToList();
+        if (feeds.Count > 0)
+            return Success(AccountPrincipal.ForFeeds(feeds, SchemeName, null));
         return AuthenticateResult.Fail("Unknown or revoked token.");
     }
 

@@ -77,7 +77,7 @@ public sealed class RollbackTests(IngestHost host, Browser browser) : IClassFixt
         var (page, errors) = await browser.OpenAsync(new Uri(host.Http.BaseAddress!, $"/ingest/runs/{run.RunId}"));
         await page.Locator("summary", new PageLocatorOptions { HasText = "Roll back this run" }).ClickAsync();
         await page.CheckAsync("#rollback-confirmed");
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync(".rollback button[type=submit]");
         await page.Locator("p.message", new PageLocatorOptions { HasText = "rolled back:" }).WaitForAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("ingest-run-rolled-back"), FullPage = true });
 

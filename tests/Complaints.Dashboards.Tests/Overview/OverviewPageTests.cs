@@ -44,7 +44,7 @@ public sealed class OverviewPageTests(DashboardsHost host, Browser browser)
         var (page, errors) = await browser.OpenAsync(new Uri(host.BaseAddress, "/"));
         await page.FillAsync("input[name=from]", "2024-02-01");
         await page.FillAsync("input[name=to]", "2024-02-29");
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("form.filter-bar button[type=submit]");
         await page.WaitForURLAsync("**/?from=2024-02-01&to=2024-02-29");
 
         var perProduct = await DrawnBars(page, "complaints-per-product");
@@ -130,7 +130,7 @@ public sealed class OverviewPageTests(DashboardsHost host, Browser browser)
     {
         var (page, errors) = await browser.OpenAsync(new Uri(host.BaseAddress, "/"));
         await page.SelectOptionAsync("select[name=line]", "Home appliances");
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("form.filter-bar button[type=submit]");
         await page.WaitForURLAsync(url => url.EndsWith("/?line=Home+appliances", StringComparison.Ordinal));
 
         var perProduct = await DrawnBars(page, "complaints-per-product");

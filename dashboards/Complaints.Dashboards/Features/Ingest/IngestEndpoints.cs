@@ -90,8 +90,9 @@ public static class IngestEndpoints
         if (FeedLayouts.Find(feed) is not { } layout)
             return Problem(StatusCodes.Status404NotFound, "Unknown feed", $"There is no feed '{feed}'. Feeds: {string.Join(", ", FeedLayouts.All.Select(f => f.Name))}.");
         // A feed's token uploads to its own feed only; an administrator's own token to any.
-        var tokenFeed = request.HttpContext.User.FindFirst(Policies.FeedClaim)?.Value;
-        if (tokenFeed is not null && tokenFeed != layout.Name)
+        var user = request.HttpContext.User;
+        var tokenFeed = user.FindFirst(Policies.FeedClaim)?.Value;
+        if (tokenFeed is not null && !user.HasClaim(Policies.FeedClaim, layout.Name))
             return options.Value.ApiKeys.ContainsKey(layout.Name) || accounts.ListTokens().Any(t => t.Feed == layout.Name && !t.Revoked)
                 ? Problem(StatusCodes.Status401Unauthorized, "Wrong feed token", $"The token is the '{tokenFeed}' feed's; send the '{layout.Name}' feed's token in the {ApiKeyHeader} header.")
                 : Problem(StatusCodes.Status403Forbidden, "Uploads are off for this feed",
