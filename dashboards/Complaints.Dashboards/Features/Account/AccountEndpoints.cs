@@ -4,7 +4,6 @@ using Complaints.Warehouse.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Complaints.Dashboards.Features.Account;
@@ -19,23 +18,25 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/account").AllowAnonymous().ExcludeFromDescription();
-        // Form-bound parameters: the antiforgery middleware checks the page's token.
-        account.MapPost("/sign-in", SignInAsync);
-        account.MapPost("/sign-out", async ([FromForm] string? returnUrl, HttpContext context) =>
+        account.MapPost("/sign-in", SignInAsync).WithFormAntiforgery();
+        account.MapPost("/sign-out", async (HttpContext context) =>
         {
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/sign-in");
-        });
+        }).WithFormAntiforgery();
         account.MapGet("/sign-in/external", (string? returnUrl, IOptions<AccessOptions> options) => options.Value.OpenIdConnect.Configured
             ? Results.Challenge(new AuthenticationProperties { RedirectUri = Local(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme])
             : Results.NotFound());
         return app;
     }
 
-    private static async Task<IResult> SignInAsync([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
-        HttpContext context, AccountStore accounts, IOptions<AccessOptions> options)
+    private static async Task<IResult> SignInAsync(HttpContext context, AccountStore accounts, IOptions<AccessOptions> options)
     {
-        var back = Local(returnUrl);
+        if (!context.Request.HasFormContentType)
+            return Results.BadRequest();
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var (userName, password) = (form["userName"].ToString(), form["password"].ToString());
+        var back = Local(form["returnUrl"].ToString());
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
             return Results.LocalRedirect($"/sign-in?error=missing&returnUrl={Uri.EscapeDataString(back)}");
         var from = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
