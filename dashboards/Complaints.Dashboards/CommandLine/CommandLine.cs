@@ -1,17 +1,18 @@
 namespace Complaints.Dashboards.CommandLine;
 
 /// <summary>
-/// The host is the one executable: <c>ingest</c>, <c>demo</c> and <c>evaluate-models</c> run instead of the web host when named first.
+/// The host is the one executable: <c>ingest</c>, <c>demo</c>, <c>evaluate-models</c> and <c>token</c> run instead of the web host when named first.
 /// Commands build a small host of their own, with the same configuration but nothing that runs by itself.
 /// </summary>
 public static class CommandLine
 {
-    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "ingest" or "demo" or "evaluate-models";
+    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "ingest" or "demo" or "evaluate-models" or "token";
 
     public static Task<int> RunAsync(string[] args, TextWriter output) => args[0] switch
     {
         "ingest" => IngestCommand.RunAsync(args[1..], output),
         "evaluate-models" => EvaluateModelsCommand.RunAsync(args[1..], output),
+        "token" => TokenCommand.RunAsync(args[1..], output),
         "demo" => Task.FromResult(Complaints.Demo.DemoGenerateCommand.Run(ResolveOut(args[1..]), output)),
         _ => Task.FromResult(2),
     };
