@@ -31,6 +31,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<Products.ProductsQueries>();
         builder.Services.AddSingleton<FigureCache>();
         builder.Services.AddSingleton<Accounts.AccountStore>();
+        builder.Services.AddSingleton<PersonalData.PersonalDataStore>();
         builder.Services.AddSingleton<Ingest.IngestRunQueries>();
         builder.Services.AddSingleton<History.HistoryQueries>();
         builder.Services.AddSingleton<ComplaintList.ComplaintListQueries>();
