@@ -8,6 +8,7 @@ using Complaints.Dashboards.Features.History;
 using Complaints.Dashboards.Features.Ingest;
 using Complaints.Dashboards.Features.Language;
 using Complaints.Dashboards.Features.Overview;
+using Complaints.Dashboards.Features.PersonalData;
 using Complaints.Dashboards.Features.Products;
 using Complaints.Dashboards.Features.Risk;
 using Complaints.Dashboards.Features.Sla;
@@ -22,6 +23,15 @@ public static class DependencyInjection
         builder.Services.AddRazorComponents();
         builder.Services.AddProblemDetails();
         builder.AddAccess();
+        builder.Services.AddOptions<Features.PersonalData.PersonalDataOptions>().BindConfiguration(Features.PersonalData.PersonalDataOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        var retention = builder.Configuration.GetSection(Features.PersonalData.PersonalDataOptions.Section).Get<Features.PersonalData.PersonalDataOptions>();
+        if (retention?.RetentionDays is not null && CronExpression.TryParse(retention.RetentionSchedule, out _))
+            builder.Services.AddQuartz(q =>
+            {
+                q.AddJob<Features.PersonalData.RetentionJob>(j => j.WithIdentity(Features.PersonalData.RetentionJob.Key));
+                q.AddTrigger(t => t.ForJob(Features.PersonalData.RetentionJob.Key).WithCronSchedule(retention.RetentionSchedule));
+            });
         builder.Services.AddLocalization();
         builder.Services.Configure<RequestLocalizationOptions>(Cultures.Configure);
         builder.Services.AddHostedService<Hosting.PageWarmer>();
@@ -73,6 +83,7 @@ public static class DependencyInjection
         app.MapDefectsEndpoints();
         app.MapRiskEndpoints();
         app.MapAccountEndpoints();
+        app.MapPersonalDataEndpoints();
         return app;
     }
 }

@@ -24,6 +24,13 @@ public sealed class PersonalDataStore(WarehouseDatabase warehouse, TimeProvider 
         ("quarantine", "raw_text"), ("ingest_conflicts", "stored_value"), ("ingest_conflicts", "delivered_value"),
     ];
 
+    /// <summary>The customer a complaint names (its source's customer id), or null.</summary>
+    public string? CustomerOf(string source, string externalId)
+    {
+        using var connection = warehouse.OpenConnection();
+        return connection.Scalar<string>("SELECT customer_id FROM complaints WHERE source = $source AND external_id = $id", ("source", source), ("id", externalId));
+    }
+
     /// <summary>The person as stored, masked: what every reader may see.</summary>
     public Person? FindMasked(string source, string customerId) => Find(source, customerId)?.Masked();
 
