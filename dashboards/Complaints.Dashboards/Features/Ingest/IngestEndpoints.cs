@@ -31,9 +31,9 @@ public static class IngestEndpoints
         var runs = app.MapGroup("/api/ingest/runs").WithTags("Ingest");
         runs.MapGet("", RecentRuns).RequireAuthorization(Policies.IngestRuns);
         runs.MapGet("/{runId:long}/quarantine.csv", DownloadQuarantine).RequireAuthorization(Policies.IngestRuns);
-        runs.MapGet("/{runId:long}/conflicts", (long runId, IngestRunQueries runs) => runs.Find(runId) is null
+        runs.MapGet("/{runId:long}/conflicts", (long runId, IngestRunQueries runs, HttpContext context) => runs.Find(runId) is null
                 ? Problem(StatusCodes.Status404NotFound, "Unknown run", $"There is no ingest run {runId}.")
-                : TypedResults.Ok(runs.Conflicts(runId)))
+                : TypedResults.Ok(runs.Conflicts(runId).Select(c => RawRows.Conflict(context.User, c)).ToList()))
             .RequireAuthorization(Policies.IngestRuns);
         runs.MapPost("/{runId:long}/rollback", RollBackAsync).RequireAuthorization(Policies.Administration).WithFormAntiforgery();
         return app;
@@ -61,7 +61,7 @@ public static class IngestEndpoints
         {
             cancellationToken.ThrowIfCancellationRequested();
             await writer.WriteLineAsync(CsvText.Row(runId.ToString(System.Globalization.CultureInfo.InvariantCulture), run.Feed, run.FileName,
-                entry.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.Column, entry.Reason, entry.RawText));
+                entry.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.Column, entry.Reason, RawRows.RawText(response.HttpContext.User, entry.RawText)));
         }
         return Results.Empty;
     }
