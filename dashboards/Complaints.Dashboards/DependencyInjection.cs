@@ -1,4 +1,5 @@
 using Complaints.Dashboards.Access;
+using Complaints.Dashboards.Features.Account;
 using Complaints.Dashboards.Components;
 using Complaints.Dashboards.Features.Costs;
 using Complaints.Dashboards.Features.Defects;
@@ -7,6 +8,7 @@ using Complaints.Dashboards.Features.History;
 using Complaints.Dashboards.Features.Ingest;
 using Complaints.Dashboards.Features.Language;
 using Complaints.Dashboards.Features.Overview;
+using Complaints.Dashboards.Features.PersonalData;
 using Complaints.Dashboards.Features.Products;
 using Complaints.Dashboards.Features.Risk;
 using Complaints.Dashboards.Features.Sla;
@@ -20,7 +22,16 @@ public static class DependencyInjection
     {
         builder.Services.AddRazorComponents();
         builder.Services.AddProblemDetails();
-        builder.Services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.Section));
+        builder.AddAccess();
+        builder.Services.AddOptions<Features.PersonalData.PersonalDataOptions>().BindConfiguration(Features.PersonalData.PersonalDataOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        var retention = builder.Configuration.GetSection(Features.PersonalData.PersonalDataOptions.Section).Get<Features.PersonalData.PersonalDataOptions>();
+        if (retention?.RetentionDays is not null && CronExpression.TryParse(retention.RetentionSchedule, out _))
+            builder.Services.AddQuartz(q =>
+            {
+                q.AddJob<Features.PersonalData.RetentionJob>(j => j.WithIdentity(Features.PersonalData.RetentionJob.Key));
+                q.AddTrigger(t => t.ForJob(Features.PersonalData.RetentionJob.Key).WithCronSchedule(retention.RetentionSchedule));
+            });
         builder.Services.AddLocalization();
         builder.Services.Configure<RequestLocalizationOptions>(Cultures.Configure);
         builder.Services.AddHostedService<Hosting.PageWarmer>();
@@ -41,10 +52,22 @@ public static class DependencyInjection
         app.UseRequestLocalization();
         app.UseQueryCultureAsCookie();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseSecurityHeaders();
+        app.UseAccess();
         app.UseAntiforgery();
-        app.MapStaticAssets();
-        app.MapRazorComponents<App>();
+        app.MapStaticAssets().AllowAnonymous(); // styles, scripts and plotly.js: the sign-in page needs them too
+        app.MapRazorComponents<App>().Add(OpenFrameworkEndpoints);
         return app;
+    }
+
+    /// <summary>
+    /// Blazor's own endpoints beside the pages (the redirect helper of enhanced navigation, the answer for a missing
+    /// file) carry nothing of ours: open, as the static files are. Pages keep the policies they name.
+    /// </summary>
+    private static void OpenFrameworkEndpoints(EndpointBuilder endpoint)
+    {
+        if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && (route.StartsWith("/_framework/", StringComparison.Ordinal) || route.Contains(":file}", StringComparison.Ordinal)))
+            endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
     }
 
     public static WebApplication MapComplaintEndpoints(this WebApplication app)
@@ -59,6 +82,8 @@ public static class DependencyInjection
         app.MapHistoryEndpoints();
         app.MapDefectsEndpoints();
         app.MapRiskEndpoints();
+        app.MapAccountEndpoints();
+        app.MapPersonalDataEndpoints();
         return app;
     }
 }

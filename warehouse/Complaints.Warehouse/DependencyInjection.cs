@@ -35,6 +35,8 @@ public static class DependencyInjection
         builder.Services.AddSingleton<OverviewQueries>();
         builder.Services.AddSingleton<Products.ProductsQueries>();
         builder.Services.AddSingleton<FigureCache>();
+        builder.Services.AddSingleton<Accounts.AccountStore>();
+        builder.Services.AddSingleton<PersonalData.PersonalDataStore>();
         builder.Services.AddSingleton<Ingest.IngestRunQueries>();
         builder.Services.AddSingleton<History.HistoryQueries>();
         builder.Services.AddSingleton<ComplaintList.ComplaintListQueries>();

@@ -63,6 +63,32 @@ public sealed class WarehouseDatabase(string path, string memoryLimit, ILogger<W
     }
 
     /// <summary>
+    /// A write to tables no figure reads (accounts, tokens, audit entries of who signed in or saw what): it passes the
+    /// same gate, but neither drops cached figures nor announces a change, so a sign-in does not make pages recompute.
+    /// </summary>
+    public async Task<T> RecordAsync<T>(Func<DuckDBConnection, T> write, CancellationToken cancellationToken = default)
+    {
+        await _writerGate.WaitAsync(cancellationToken);
+        try
+        {
+            using var connection = OpenConnection();
+            return write(connection);
+        }
+        finally
+        {
+            _writerGate.Release();
+            try
+            {
+                Recorded?.Invoke();
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "A listener failed after a record write");
+            }
+        }
+    }
+
+    /// <summary>
     /// Commits a write's transaction and says what it changed: the owners of derived tables bring theirs in line in the
     /// same transaction first, and after the write the change is announced. Only inside <see cref="WriteAsync"/>.
     /// </summary>
@@ -78,6 +104,9 @@ public sealed class WarehouseDatabase(string path, string memoryLimit, ILogger<W
 
     /// <summary>Raised after each write, outside the writer gate, with what it changed (<see cref="WarehouseChange.Other"/> when it did not say).</summary>
     public event Action<WarehouseChange>? Changed;
+
+    /// <summary>Raised after each <see cref="RecordAsync"/>: no figure changed, but the audit trail may have grown (a sign-in, a view of personal data).</summary>
+    public event Action? Recorded;
 
     // A write that said nothing (or failed) may still have changed what others read.
     private static List<WarehouseChange> Said(List<WarehouseChange> committed) => committed.Count > 0 ? committed : [WarehouseChange.Other];

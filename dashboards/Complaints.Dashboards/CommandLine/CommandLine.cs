@@ -1,13 +1,13 @@
 namespace Complaints.Dashboards.CommandLine;
 
 /// <summary>
-/// The host is the one executable: <c>ingest</c>, <c>demo</c>, <c>evaluate-models</c>, <c>export-parquet</c> and <c>audit</c> run instead of
-/// the web host when named first.
+/// The host is the one executable: <c>ingest</c>, <c>demo</c>, <c>evaluate-models</c>, <c>export-parquet</c>, <c>audit</c> and <c>token</c> run
+/// instead of the web host when named first.
 /// Commands build a small host of their own, with the same configuration but nothing that runs by itself.
 /// </summary>
 public static class CommandLine
 {
-    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "ingest" or "demo" or "evaluate-models" or "export-parquet" or "audit";
+    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "ingest" or "demo" or "evaluate-models" or "export-parquet" or "audit" or "token";
 
     public static Task<int> RunAsync(string[] args, TextWriter output) => args[0] switch
     {
@@ -15,6 +15,7 @@ public static class CommandLine
         "evaluate-models" => EvaluateModelsCommand.RunAsync(args[1..], output),
         "export-parquet" => ExportParquetCommand.RunAsync(args[1..], output),
         "audit" => AuditCommand.RunAsync(args[1..], output),
+        "token" => TokenCommand.RunAsync(args[1..], output),
         "demo" => Task.FromResult(Complaints.Demo.DemoGenerateCommand.Run(ResolveOut(args[1..]), output)),
         _ => Task.FromResult(2),
     };

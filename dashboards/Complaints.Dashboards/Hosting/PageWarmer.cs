@@ -13,7 +13,7 @@ namespace Complaints.Dashboards.Hosting;
 /// are warm, so the morning's first visit draws its first chart without waiting for them. Off with
 /// <c>Dashboards:WarmPages=false</c>.
 /// </summary>
-public sealed class PageWarmer(IServer server, IHostApplicationLifetime lifetime, WarehouseDatabase warehouse, IConfiguration configuration,
+public sealed class PageWarmer(IServer server, IHostApplicationLifetime lifetime, WarehouseDatabase warehouse, IConfiguration configuration, Access.HostCredential credential,
     ILogger<PageWarmer> logger) : BackgroundService
 {
     public const string Setting = "Dashboards:WarmPages";
@@ -40,6 +40,7 @@ public sealed class PageWarmer(IServer server, IHostApplicationLifetime lifetime
                 return;
             }
             using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential.Secret);
             do
             {
                 changes.Reader.TryRead(out _); // what changed before this warm-up is in it

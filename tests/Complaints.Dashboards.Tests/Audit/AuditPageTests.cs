@@ -33,7 +33,7 @@ public sealed class AuditPageTests(Browser browser) : IAsyncLifetime
             ["Audit:CheckpointKey"] = "a test key that is at least 32 characters",
             ["Audit:CheckpointPath"] = CheckpointFile,
         });
-        _http = new HttpClient { BaseAddress = address };
+        _http = TestApp.Client(address);
     }
 
     [Fact]

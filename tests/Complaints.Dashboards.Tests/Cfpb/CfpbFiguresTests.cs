@@ -36,7 +36,7 @@ public sealed class CfpbHost : IAsyncLifetime
             ["Demo:Enabled"] = "false",
             ["Ingest:ApiKeys:complaints"] = Key,
         });
-        Http = new HttpClient { BaseAddress = address };
+        Http = TestApp.Client(address);
         using var content = new StreamContent(System.IO.File.OpenRead(File));
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ingest/complaints?fileName=consumer_complaints_2014.csv&profile=cfpb-complaints") { Content = content };

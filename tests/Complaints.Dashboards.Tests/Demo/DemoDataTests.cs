@@ -31,7 +31,7 @@ public sealed class DemoDataTests(Browser browser)
             await Task.Delay(200);
 
         Assert.Equal(DemoDataState.Loaded, status.Current.State);
-        using var http = new HttpClient { BaseAddress = baseAddress };
+        using var http = TestApp.Client(baseAddress);
         var figures = await http.GetFromJsonAsync<OverviewFigures>("/api/overview");
         Assert.Equal(2000, figures!.Totals.Complaints);
         Assert.True(figures.ComplaintsPerProduct.Count >= 30, "the demo catalogue has about 40 products");

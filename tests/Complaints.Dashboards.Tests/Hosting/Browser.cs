@@ -24,7 +24,7 @@ public sealed class Browser : IAsyncLifetime
     }
 
     /// <summary>A page that records console errors and failed requests, so a test can assert there were none.</summary>
-    public async Task<(IPage Page, List<string> Errors)> OpenAsync(Uri url)
+    public async Task<(IPage Page, List<string> Errors)> OpenAsync(Uri url, string? token = null)
     {
         var page = await Instance.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
         var errors = new List<string>();
@@ -32,6 +32,7 @@ public sealed class Browser : IAsyncLifetime
         page.PageError += (_, error) => errors.Add(error);
         // An aborted request (navigation superseding a fetch) is nothing a user sees; any other failure is.
         page.RequestFailed += (_, request) => { if (request.Failure != "net::ERR_ABORTED") errors.Add($"request failed: {request.Url} ({request.Failure})"); };
+        await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Authorization"] = $"Bearer {token ?? TestApp.TokenFor(url)}" }); // acts as the tester unless told
         await page.GotoAsync(url.ToString());
         return (page, errors);
     }

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
 using Complaints.Ingest.Loading;
+using Complaints.Warehouse.Accounts;
 using Complaints.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -37,7 +40,7 @@ public sealed class DashboardsHost : IAsyncLifetime
             ["Warehouse:Path"] = _warehouse.Database.Path,
             ["Demo:Enabled"] = "false",
         });
-        Http = new HttpClient { BaseAddress = BaseAddress };
+        Http = TestApp.Client(BaseAddress);
     }
 
     public async Task DisposeAsync()
@@ -76,7 +79,43 @@ public static class TestApp
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First(a => a.StartsWith("http://", StringComparison.Ordinal));
-        return (factory, new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1")));
+        var baseAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
+        Hosts[baseAddress.GetLeftPart(UriPartial.Authority)] = factory.Services;
+        Tokens[baseAddress.GetLeftPart(UriPartial.Authority)] = CreateToken(factory.Services, Tester, Roles.All);
+        return (factory, baseAddress);
+    }
+
+    /// <summary>The account the tests act as unless a test says otherwise: it holds every role, but not the personal-data permission.</summary>
+    public const string Tester = "tester";
+
+    private static readonly ConcurrentDictionary<string, string> Tokens = new();
+    private static readonly ConcurrentDictionary<string, IServiceProvider> Hosts = new();
+
+    /// <summary>A token of an account holding only <paramref name="role"/> (named after it), on the host at <paramref name="address"/>.</summary>
+    public static string TokenAs(Uri address, string role, bool personalData = false) =>
+        CreateToken(Hosts[address.GetLeftPart(UriPartial.Authority)], personalData ? $"{role}-personal" : role, [role], personalData);
+
+    /// <summary>The tester's token on the host at <paramref name="address"/>, made through the real token store.</summary>
+    public static string TokenFor(Uri address) => Tokens[address.GetLeftPart(UriPartial.Authority)];
+
+    /// <summary>A client acting as the tester (or as the holder of <paramref name="token"/>); none: anonymous.</summary>
+    public static HttpClient Client(Uri baseAddress, string? token = "", HttpMessageHandler? handler = null)
+    {
+        var client = handler is null ? new HttpClient() : new HttpClient(handler);
+        client.BaseAddress = baseAddress;
+        token = token == "" ? TokenFor(baseAddress) : token;
+        if (token is not null)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>An account (made if missing) with <paramref name="roles"/>, and a new token of it: the way a test acts as a role.</summary>
+    public static string CreateToken(IServiceProvider services, string userName, IReadOnlyList<string> roles, bool personalData = false)
+    {
+        var accounts = services.GetRequiredService<AccountStore>();
+        if (accounts.Find(userName) is null)
+            accounts.CreateUserAsync(userName, userName, null, roles, personalData, "test set-up").GetAwaiter().GetResult();
+        return accounts.CreateTokenAsync(userName, null, "tests", roles, "test set-up").GetAwaiter().GetResult().Secret;
     }
 }
 

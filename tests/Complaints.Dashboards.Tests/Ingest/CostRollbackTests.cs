@@ -14,7 +14,6 @@ namespace Complaints.Dashboards.Tests.Ingest;
 public sealed class CostRollbackHost : IAsyncLifetime
 {
     public const string Key = "test-key-for-cost-rollbacks-0123";
-    public const string AdminKey = "test-admin-key-for-cost-rollbacks";
 
     private TempWarehouse _warehouse = null!;
     private WebApplicationFactory<Program> _factory = null!;
@@ -28,11 +27,10 @@ public sealed class CostRollbackHost : IAsyncLifetime
         {
             ["Warehouse:Path"] = _warehouse.Database.Path,
             ["Demo:Enabled"] = "false",
-            ["Admin:ApiKey"] = AdminKey,
             ["Reporting:ExchangeRates:EUR"] = CostFeedbackFixture.ConfiguredEurRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Ingest:ApiKeys:complaints"] = Key, ["Ingest:ApiKeys:costs"] = Key, ["Ingest:ApiKeys:exchange_rates"] = Key,
         });
-        Http = new HttpClient { BaseAddress = address };
+        Http = TestApp.Client(address);
     }
 
     public async Task DisposeAsync()
@@ -71,7 +69,6 @@ public sealed class CostRollbackTests(CostRollbackHost host) : IClassFixture<Cos
     private async Task RollBack(LoadResult run)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/ingest/runs/{run.RunId}/rollback");
-        request.Headers.Add("X-Admin-Key", CostRollbackHost.AdminKey);
         var response = await host.Http.SendAsync(request);
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }

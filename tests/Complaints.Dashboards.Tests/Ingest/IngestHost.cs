@@ -8,7 +8,6 @@ namespace Complaints.Dashboards.Tests.Ingest;
 public sealed class IngestHost : IAsyncLifetime
 {
     public const string ComplaintsKey = "test-key-for-complaints-0123456789";
-    public const string AdminKey = "test-administrator-key-0123456789";
     public const int MaxUploadMegabytes = 1;
     private WebApplicationFactory<Program> _factory = null!;
 
@@ -26,11 +25,10 @@ public sealed class IngestHost : IAsyncLifetime
             ["Ingest:Root"] = IngestRoot,
             ["Ingest:ApiKeys:complaints"] = ComplaintsKey,
             ["Ingest:ApiKeys:surveys"] = ComplaintsKey,
-            ["Admin:ApiKey"] = AdminKey,
             ["Ingest:MaxUploadMegabytes"] = MaxUploadMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Ingest:Schedules:products"] = "* * * * * ?", // every second: the real Quartz scheduler picks files up
         });
-        Http = new HttpClient { BaseAddress = baseAddress };
+        Http = TestApp.Client(baseAddress);
     }
 
     public async Task DisposeAsync()

@@ -3,6 +3,7 @@ using Complaints.Dashboards.Tests.Hosting;
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
 using Complaints.Testing;
+using Complaints.Warehouse.Accounts;
 using Microsoft.Playwright;
 
 namespace Complaints.Dashboards.Tests.Ingest;
@@ -30,8 +31,13 @@ public sealed class IngestPagesTests(IngestHost host, Browser browser) : IClassF
     {
         var run = await UploadSurveysWithOneBadRow("download-");
 
-        var csv = await host.Http.GetStringAsync($"/api/ingest/runs/{run.RunId}/quarantine.csv");
+        // Raw rows may name people: an auditor with the personal-data permission sees them, the tester (without) does not.
+        using var auditor = TestApp.Client(host.Http.BaseAddress!, TestApp.TokenAs(host.Http.BaseAddress!, Roles.Auditor, personalData: true));
+        var csv = await auditor.GetStringAsync($"/api/ingest/runs/{run.RunId}/quarantine.csv");
+        var withheld = await host.Http.GetStringAsync($"/api/ingest/runs/{run.RunId}/quarantine.csv");
 
+        Assert.Contains(Complaints.Dashboards.Access.RawRows.Withheld, withheld);
+        Assert.DoesNotContain("download-10", withheld);
         var lines = csv.TrimStart('\uFEFF').TrimEnd().Split('\n');
         Assert.Equal("run,feed,file,line,column,reason,raw_text", lines[0].TrimEnd('\r'));
         Assert.Equal(2, lines.Length);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Complaints.Dashboards.Tests.Hosting;
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
 using Complaints.Testing;
@@ -10,12 +11,14 @@ namespace Complaints.Dashboards.Tests.Ingest;
 public sealed class IngestTests(IngestHost host) : IClassFixture<IngestHost>
 {
 
-    private Task<HttpResponseMessage> Upload(string feed, string csv, string? key, string fileName = "upload.csv", string? profile = null)
+    /// <summary>An upload with the feed's key, or without any credential (<paramref name="key"/> null).</summary>
+    private async Task<HttpResponseMessage> Upload(string feed, string csv, string? key, string fileName = "upload.csv", string? profile = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/ingest/{feed}?fileName={fileName}" + (profile is null ? "" : $"&profile={Uri.EscapeDataString(profile)}")) { Content = new StringContent(csv) };
         if (key is not null)
             request.Headers.Add("X-Api-Key", key);
-        return host.Http.SendAsync(request);
+        using var anonymous = TestApp.Client(host.Http.BaseAddress!, token: null);
+        return await (key is null ? anonymous : host.Http).SendAsync(request);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Complaints.Ingest.Loading;
 using Complaints.Models.Jobs;
 using Complaints.Testing;
 using Complaints.Warehouse;
+using Complaints.Warehouse.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -16,7 +17,6 @@ namespace Complaints.Dashboards.Tests.Models;
 [Collection(HostCollection.Name)]
 public sealed class ModelsPagesTests(Browser browser)
 {
-    private const string AdminKey = "models-admin-key";
 
     [Fact]
     public async Task After_a_refresh_the_pages_and_APIs_show_the_planted_defect_its_theme_and_the_open_complaints_by_risk()
@@ -31,11 +31,11 @@ public sealed class ModelsPagesTests(Browser browser)
 
         var (factory, baseAddress) = TestApp.Start(new Dictionary<string, string?>
         {
-            ["Warehouse:Path"] = warehouse.Database.Path, ["Demo:Enabled"] = "false", ["Admin:ApiKey"] = AdminKey,
+            ["Warehouse:Path"] = warehouse.Database.Path, ["Demo:Enabled"] = "false",
         });
         await using var _ = factory;
         Assert.True(await factory.Services.GetRequiredService<ModelRefresh>().RefreshIfDueAsync(force: true));
-        using var http = new HttpClient { BaseAddress = baseAddress };
+        using var http = TestApp.Client(baseAddress);
 
         // The sofa's planted sagging seats (5× from 85 % of the year on) are an active signal, with a theme in its words.
         var defects = await http.GetFromJsonAsync<JsonElement>("/api/defects");
@@ -57,16 +57,15 @@ public sealed class ModelsPagesTests(Browser browser)
         Assert.All(vip.GetProperty("complaints").EnumerateArray(), c => Assert.Equal("vip", c.GetProperty("segment").GetString()));
         Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/api/risk?from=yesterday")).StatusCode);
 
-        // The status workflow: refused without the key, then acknowledged with a reason on record.
+        // The status workflow: refused to an executive, then acknowledged by a quality manager with a reason on record.
         var change = new { key = "product|FU-0002|unstable_construction", status = "acknowledged", reason = "supplier of springs contacted" };
-        Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsJsonAsync("/api/defects/status", change)).StatusCode);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/defects/status") { Content = JsonContent.Create(change) };
-        request.Headers.Add("X-Admin-Key", AdminKey);
-        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
+        using var executive = TestApp.Client(baseAddress, TestApp.TokenAs(baseAddress, Roles.Executive));
+        Assert.Equal(HttpStatusCode.Forbidden, (await executive.PostAsJsonAsync("/api/defects/status", change)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsJsonAsync("/api/defects/status", change)).StatusCode);
         using (var connection = warehouse.Database.OpenConnection())
         {
             Assert.Equal("acknowledged", connection.Scalar<string>("SELECT status FROM defect_signals WHERE signal_key = $key", ("key", change.key)));
-            Assert.Equal("administrator (API)", connection.Scalar<string>("SELECT actor FROM audit_log WHERE action = 'defect_signal.status' ORDER BY seq DESC LIMIT 1"));
+            Assert.StartsWith($"{TestApp.Tester} (token ", connection.Scalar<string>("SELECT actor FROM audit_log WHERE action = 'defect_signal.status' ORDER BY seq DESC LIMIT 1"));
         }
 
         // The pages as a person sees them: the signal's weekly chart drawn, the at-risk table filled.

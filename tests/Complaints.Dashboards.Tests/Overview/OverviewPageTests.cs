@@ -44,7 +44,7 @@ public sealed class OverviewPageTests(DashboardsHost host, Browser browser)
         var (page, errors) = await browser.OpenAsync(new Uri(host.BaseAddress, "/"));
         await page.FillAsync("input[name=from]", "2024-02-01");
         await page.FillAsync("input[name=to]", "2024-02-29");
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("form.filter-bar button[type=submit]");
         await page.WaitForURLAsync("**/?from=2024-02-01&to=2024-02-29");
 
         var perProduct = await DrawnBars(page, "complaints-per-product");
@@ -71,6 +71,7 @@ public sealed class OverviewPageTests(DashboardsHost host, Browser browser)
     public async Task Charts_are_drawn_and_clickable_without_a_connection_back_to_the_server()
     {
         var page = await browser.Instance.NewPageAsync();
+        await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Authorization"] = $"Bearer {TestApp.TokenFor(host.BaseAddress)}" });
         var connections = new List<string>();
         page.WebSocket += (_, socket) => connections.Add(socket.Url);
         await page.RouteAsync("**/_blazor**", route => route.AbortAsync());
@@ -129,7 +130,7 @@ public sealed class OverviewPageTests(DashboardsHost host, Browser browser)
     {
         var (page, errors) = await browser.OpenAsync(new Uri(host.BaseAddress, "/"));
         await page.SelectOptionAsync("select[name=line]", "Home appliances");
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("form.filter-bar button[type=submit]");
         await page.WaitForURLAsync(url => url.EndsWith("/?line=Home+appliances", StringComparison.Ordinal));
 
         var perProduct = await DrawnBars(page, "complaints-per-product");

@@ -18,7 +18,6 @@ public sealed class SlaHost : IAsyncLifetime
     private TempWarehouse _warehouse = null!;
     private WebApplicationFactory<Program> _factory = null!;
 
-    public const string AdminKey = "test-admin-key";
 
     public HttpClient Http { get; private set; } = null!;
 
@@ -36,7 +35,7 @@ public sealed class SlaHost : IAsyncLifetime
         (_factory, var address) = TestApp.Start(
             new Dictionary<string, string?>
             {
-                ["Warehouse:Path"] = _warehouse.Database.Path, ["Demo:Enabled"] = "false", ["Admin:ApiKey"] = AdminKey,
+                ["Warehouse:Path"] = _warehouse.Database.Path, ["Demo:Enabled"] = "false",
                 ["Sla:Penalties:ResolutionBreach"] = CostFeedbackFixture.ResolutionBreachPenalty.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Sla:Penalties:StatutoryMiss"] = CostFeedbackFixture.StatutoryMissPenalty.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
@@ -46,7 +45,7 @@ public sealed class SlaHost : IAsyncLifetime
                 // A recalculation through the host measures with the fixture's policies, so it changes no figure other tests check.
                 services.AddSingleton(new SlaMeasures(Options.Create(SlaFixture.Options()), Options.Create(new ReportingOptions()), time));
             });
-        Http = new HttpClient { BaseAddress = address };
+        Http = TestApp.Client(address);
     }
 
     /// <summary>The audit log as the warehouse holds it (read alongside the host, as any reader does).</summary>

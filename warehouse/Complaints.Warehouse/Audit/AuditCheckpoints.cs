@@ -28,6 +28,7 @@ public sealed class AuditCheckpoints
     {
         (_warehouse, File, _key, _time, _logger) = (warehouse, file, key, time, logger);
         warehouse.Changed += OnChanged;
+        warehouse.Recorded += () => OnChanged(WarehouseChange.Other);
     }
 
     public AuditCheckpointFile File { get; }

@@ -1,3 +1,4 @@
+using Complaints.Dashboards.Access;
 using Complaints.Dashboards.Features.Filters;
 using Complaints.Warehouse.Costs;
 
@@ -8,7 +9,7 @@ public static class CostsEndpoints
 {
     public static IEndpointRouteBuilder MapCostsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/costs").WithTags("Costs").MapGet("", (FilterRequest query, CostsQueries queries, CancellationToken ct) =>
+        app.MapGroup("/api/costs").WithTags("Costs").RequireAuthorization(Policies.Dashboards).MapGet("", (FilterRequest query, CostsQueries queries, CancellationToken ct) =>
             query.AnswerAsync(filter => queries.GetAsync(filter, ct)));
         return app;
     }

@@ -1,3 +1,4 @@
+using Complaints.Dashboards.Access;
 using Complaints.Dashboards.Features.Filters;
 using Complaints.Warehouse.Feedback;
 
@@ -8,7 +9,7 @@ public static class FeedbackEndpoints
 {
     public static IEndpointRouteBuilder MapFeedbackEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/feedback").WithTags("Feedback").MapGet("", (FilterRequest query, FeedbackQueries queries, CancellationToken ct) =>
+        app.MapGroup("/api/feedback").WithTags("Feedback").RequireAuthorization(Policies.Dashboards).MapGet("", (FilterRequest query, FeedbackQueries queries, CancellationToken ct) =>
             query.AnswerAsync(filter => queries.GetAsync(filter, ct)));
         return app;
     }

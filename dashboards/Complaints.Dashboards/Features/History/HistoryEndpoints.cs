@@ -1,3 +1,4 @@
+using Complaints.Dashboards.Access;
 using System.Globalization;
 using Complaints.Dashboards.Features.Filters;
 using Complaints.Warehouse.History;
@@ -16,7 +17,7 @@ public static class HistoryEndpoints
             if (query.Error is { } error)
                 return Problem("Invalid filter", FilterWords.Error(error));
             return TypedResults.Ok(history.ComplaintsPerProduct(instant, query.Filter));
-        }).WithTags("History");
+        }).WithTags("History").RequireAuthorization(Policies.Dashboards);
         return app;
     }
 

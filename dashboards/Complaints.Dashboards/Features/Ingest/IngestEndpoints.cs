@@ -19,22 +19,23 @@ namespace Complaints.Dashboards.Features.Ingest;
 /// </summary>
 public static class IngestEndpoints
 {
-    public const string ApiKeyHeader = "X-Api-Key";
+    public const string ApiKeyHeader = ApiTokenHandler.ApiKeyHeader;
 
     public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/ingest/{feed}", UploadAsync)
-            .DisableAntiforgery() // a machine-to-machine endpoint authenticated by its key, not by a browser session
+            .DisableAntiforgery() // a machine-to-machine endpoint authenticated by its token, never by a browser session
+            .RequireAuthorization(Policies.Upload)
+            .RequireRateLimiting(AccessSetup.UploadLimiter)
             .WithTags("Ingest");
-        app.MapGet("/api/ingest/runs", RecentRuns).WithTags("Ingest");
-        app.MapGet("/api/ingest/runs/{runId:long}/quarantine.csv", DownloadQuarantine).WithTags("Ingest");
-        app.MapGet("/api/ingest/runs/{runId:long}/conflicts", (long runId, IngestRunQueries runs) => runs.Find(runId) is null
+        var runs = app.MapGroup("/api/ingest/runs").WithTags("Ingest");
+        runs.MapGet("", RecentRuns).RequireAuthorization(Policies.IngestRuns);
+        runs.MapGet("/{runId:long}/quarantine.csv", DownloadQuarantine).RequireAuthorization(Policies.IngestRuns);
+        runs.MapGet("/{runId:long}/conflicts", (long runId, IngestRunQueries runs, HttpContext context) => runs.Find(runId) is null
                 ? Problem(StatusCodes.Status404NotFound, "Unknown run", $"There is no ingest run {runId}.")
-                : TypedResults.Ok(runs.Conflicts(runId)))
-            .WithTags("Ingest");
-        app.MapPost("/api/ingest/runs/{runId:long}/rollback", RollBackAsync)
-            .DisableAntiforgery() // authenticated by the administrator key each request carries, not by a browser session
-            .WithTags("Ingest");
+                : TypedResults.Ok(runs.Conflicts(runId).Select(c => RawRows.Conflict(context.User, c)).ToList()))
+            .RequireAuthorization(Policies.IngestRuns);
+        runs.MapPost("/{runId:long}/rollback", RollBackAsync).RequireAuthorization(Policies.Administration).WithFormAntiforgery();
         return app;
     }
 
@@ -60,7 +61,7 @@ public static class IngestEndpoints
         {
             cancellationToken.ThrowIfCancellationRequested();
             await writer.WriteLineAsync(CsvText.Row(runId.ToString(System.Globalization.CultureInfo.InvariantCulture), run.Feed, run.FileName,
-                entry.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.Column, entry.Reason, entry.RawText));
+                entry.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.Column, entry.Reason, RawRows.RawText(response.HttpContext.User, entry.RawText)));
         }
         return Results.Empty;
     }
@@ -69,13 +70,11 @@ public static class IngestEndpoints
     /// Rolls a run back (administrator key required): 200 with what was undone, 404 for an unknown run, 409 when the run
     /// stored nothing, was rolled back already or a later run changed its records (the answer names the run to roll back first).
     /// </summary>
-    private static async Task<IResult> RollBackAsync(long runId, HttpRequest request, IOptions<AdminOptions> admin, RunRollback rollback, CancellationToken cancellationToken)
+    private static async Task<IResult> RollBackAsync(long runId, HttpRequest request, RunRollback rollback, CancellationToken cancellationToken)
     {
-        if (await AdminAccess.DenyAsync(request, admin) is { } denied)
-            return denied;
         try
         {
-            return TypedResults.Ok(await rollback.RollBackAsync(runId, RollbackActor.Api(request.HttpContext), cancellationToken));
+            return TypedResults.Ok(await rollback.RollBackAsync(runId, AccountPrincipal.Actor(request.HttpContext.User), cancellationToken));
         }
         catch (RollbackRefusedException e)
         {
@@ -86,14 +85,18 @@ public static class IngestEndpoints
     }
 
     private static async Task<IResult> UploadAsync(string feed, string? profile, HttpRequest request, IOptions<IngestOptions> options,
-        CanonicalFileLoader loader, ProfiledFileLoader profiledLoader, CancellationToken cancellationToken)
+        CanonicalFileLoader loader, ProfiledFileLoader profiledLoader, Complaints.Warehouse.Accounts.AccountStore accounts, CancellationToken cancellationToken)
     {
         if (FeedLayouts.Find(feed) is not { } layout)
             return Problem(StatusCodes.Status404NotFound, "Unknown feed", $"There is no feed '{feed}'. Feeds: {string.Join(", ", FeedLayouts.All.Select(f => f.Name))}.");
-        if (!options.Value.ApiKeys.TryGetValue(layout.Name, out var expectedKey))
-            return Problem(StatusCodes.Status403Forbidden, "Uploads are off for this feed", $"No API key is configured for '{layout.Name}'; an administrator sets Ingest:ApiKeys:{layout.Name}.");
-        if (!AdminAccess.Matches(request.Headers[ApiKeyHeader].ToString(), expectedKey))
-            return Problem(StatusCodes.Status401Unauthorized, "Missing or wrong API key", $"Send the '{layout.Name}' feed's key in the {ApiKeyHeader} header.");
+        // A feed's token uploads to its own feed only; an administrator's own token to any.
+        var user = request.HttpContext.User;
+        var tokenFeed = user.FindFirst(Policies.FeedClaim)?.Value;
+        if (tokenFeed is not null && !user.HasClaim(Policies.FeedClaim, layout.Name))
+            return options.Value.ApiKeys.ContainsKey(layout.Name) || accounts.ListTokens().Any(t => t.Feed == layout.Name && !t.Revoked)
+                ? Problem(StatusCodes.Status401Unauthorized, "Wrong feed token", $"The token is the '{tokenFeed}' feed's; send the '{layout.Name}' feed's token in the {ApiKeyHeader} header.")
+                : Problem(StatusCodes.Status403Forbidden, "Uploads are off for this feed",
+                    $"The '{layout.Name}' feed has no upload token; an administrator creates one on the users page (or sets Ingest:ApiKeys:{layout.Name}).");
 
         // Only shipped profiles by name: an upload cannot point the server at a file of its choosing.
         MappingProfile? mapping = null;

@@ -1,3 +1,4 @@
+using Complaints.Dashboards.Access;
 namespace Complaints.Dashboards.Features.Language;
 
 public static class LanguageEndpoints
@@ -14,7 +15,7 @@ public static class LanguageEndpoints
                 return Results.NotFound();
             Cultures.Remember(response, chosen);
             return Results.LocalRedirect(IsLocal(back) ? back! : "/");
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowAnonymous(); // the sign-in page switches language too
         return app;
     }
 

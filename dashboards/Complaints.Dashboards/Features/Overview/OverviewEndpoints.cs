@@ -1,3 +1,4 @@
+using Complaints.Dashboards.Access;
 using Complaints.Dashboards.Features.Filters;
 using Complaints.Warehouse;
 using Complaints.Warehouse.Overview;
@@ -9,7 +10,7 @@ public static class OverviewEndpoints
 {
     public static IEndpointRouteBuilder MapOverviewEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/overview").WithTags("Overview");
+        var api = app.MapGroup("/api/overview").WithTags("Overview").RequireAuthorization(Policies.Dashboards);
         api.MapGet("", (FilterRequest query, string? bucket, OverviewQueries queries, CancellationToken ct) =>
             TimeBuckets.Parse(bucket) is not null || string.IsNullOrEmpty(bucket)
                 ? query.AnswerAsync(filter => queries.GetAsync(filter, TimeBuckets.Parse(bucket) ?? TimeBucket.Month, ct))

@@ -1,3 +1,4 @@
+using Complaints.Dashboards.Access;
 using Complaints.Dashboards.Features.Filters;
 using Complaints.Warehouse.Products;
 
@@ -10,7 +11,7 @@ public static class ProductsEndpoints
     {
         app.MapGet("/api/products", (FilterRequest query, ProductsQueries queries, CancellationToken ct) =>
                 query.AnswerAsync(filter => queries.GetAsync(filter, ct)))
-            .WithTags("Products");
+            .WithTags("Products").RequireAuthorization(Policies.Dashboards);
         return app;
     }
 }
