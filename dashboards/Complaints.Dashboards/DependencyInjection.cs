@@ -2,6 +2,7 @@ using Complaints.Dashboards.Access;
 using Complaints.Dashboards.Components;
 using Complaints.Dashboards.Features.Costs;
 using Complaints.Dashboards.Features.Defects;
+using Complaints.Dashboards.Features.Exports;
 using Complaints.Dashboards.Features.Feedback;
 using Complaints.Dashboards.Features.History;
 using Complaints.Dashboards.Features.Ingest;
@@ -24,6 +25,8 @@ public static class DependencyInjection
         builder.Services.AddLocalization();
         builder.Services.Configure<RequestLocalizationOptions>(Cultures.Configure);
         builder.Services.AddHostedService<Hosting.PageWarmer>();
+        // Workbooks and exports say the filter as the filter bar does (AddReports falls back to the query string).
+        builder.Services.AddSingleton<Complaints.Reports.Workbooks.DescribeFilter>(ReportFilterWords.Describe);
         return builder;
     }
 
@@ -59,6 +62,7 @@ public static class DependencyInjection
         app.MapHistoryEndpoints();
         app.MapDefectsEndpoints();
         app.MapRiskEndpoints();
+        app.MapExportEndpoints();
         return app;
     }
 }
