@@ -172,7 +172,8 @@ public sealed class ComplaintExports(ComplaintListQueries list, WarehouseDatabas
         try
         {
             command.CommandText = $"CREATE TEMP TABLE {table} AS {command.CommandText}";
-            var written = command.ExecuteNonQuery();
+            command.ExecuteNonQuery();
+            var written = connection.Scalar<long>($"SELECT count(*) FROM {table}");
             // The metadata's values are digits, a timestamp and URL-encoded text: nothing that can end a literal.
             var metadata = string.Join(", ", (note with { Rows = written }).Metadata().Select(m => $"'{m.Key}': '{m.Value}'"));
             connection.Execute($"COPY {table} TO '{path}' (FORMAT parquet, COMPRESSION zstd, KV_METADATA {{{metadata}}})");

@@ -14,6 +14,6 @@ public static class FilterAsQuery
     public static string Describe(ComplaintFilter filter, CultureInfo culture)
     {
         var fields = filter.ToQuery();
-        return fields.Count == 0 ? "-" : string.Join("&", fields.Select(f => $"{f.Name}={f.Value}"));
+        return fields.Count == 0 ? "all complaints" : string.Join("&", fields.Select(f => $"{f.Name}={f.Value}"));
     }
 }

@@ -23,6 +23,7 @@ CREATE TABLE report_deliveries (
     delivery_id     BIGINT PRIMARY KEY DEFAULT nextval('report_delivery_ids'),
     subscription_id BIGINT NOT NULL,
     due_at          TIMESTAMPTZ NOT NULL,   -- the schedule's occurrence; send-now uses the moment it was asked
+    on_demand       BOOLEAN NOT NULL,       -- send-now: not an occurrence of the schedule
     sent_at         TIMESTAMPTZ NOT NULL,
     recipients      VARCHAR NOT NULL,
     file_name       VARCHAR NOT NULL,
