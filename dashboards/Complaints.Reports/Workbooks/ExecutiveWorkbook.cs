@@ -86,6 +86,15 @@ public static class ExecutiveWorkbook
             sheet.Column(1).Width = 30;
             sheet.Column(2).Width = 60;
             sheet.Column(3).Width = 16;
+            sheet.Cell(row + 2, 1).Style.Alignment.WrapText = false;
+            PrintOnePageWide(sheet);
+        }
+
+        /// <summary>Printed or turned into a PDF, a sheet is one page wide, in landscape.</summary>
+        private static void PrintOnePageWide(IXLWorksheet sheet)
+        {
+            sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+            sheet.PageSetup.FitToPages(1, 0);
         }
 
         private IEnumerable<string> SheetNames()
@@ -274,6 +283,7 @@ public static class ExecutiveWorkbook
             sheet.SheetView.FreezeRows(frozenRows);
             // Widths fit the header and values; long texts (reasons, notes) are capped so a sheet stays readable.
             sheet.Columns().AdjustToContents(1, 200, 8, 60);
+            PrintOnePageWide(sheet);
         }
     }
 }
