@@ -3,6 +3,7 @@ using Complaints.Dashboards.Components;
 using Complaints.Dashboards.Features.Costs;
 using Complaints.Dashboards.Features.Defects;
 using Complaints.Dashboards.Features.Exports;
+using Complaints.Dashboards.Features.Subscriptions;
 using Complaints.Dashboards.Features.Feedback;
 using Complaints.Dashboards.Features.History;
 using Complaints.Dashboards.Features.Ingest;
@@ -63,6 +64,7 @@ public static class DependencyInjection
         app.MapDefectsEndpoints();
         app.MapRiskEndpoints();
         app.MapExportEndpoints();
+        app.MapSubscriptionEndpoints();
         return app;
     }
 }
