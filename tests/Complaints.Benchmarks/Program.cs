@@ -35,6 +35,10 @@ if (args is ["pages", .. var pageArgs])
 if (args is ["models", .. var modelArgs])
     return await ModelBenchmark.RunAsync(modelArgs);
 
+// Workbooks and exports (executive workbook, the list to .xlsx, CSV, Parquet, Arrow): ExportBenchmark.cs.
+if (args is ["exports", .. var exportArgs])
+    return await ExportBenchmark.RunAsync(exportArgs);
+
 // The analytics engine's own report (SLA, costs, feedback): AnalyticsBenchmarks.cs.
 if (args is ["analytics", .. var analyticsArgs])
     return await AnalyticsBenchmarks.RunAsync(analyticsArgs);

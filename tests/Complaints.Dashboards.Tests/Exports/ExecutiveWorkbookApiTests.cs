@@ -16,7 +16,9 @@ public sealed class ExecutiveWorkbookApiTests(DashboardsHost host)
 
     private async Task<XLWorkbook> WorkbookAsync(string query)
     {
-        var response = await host.Http.GetAsync($"/api/exports/executive.xlsx?{query}");
+        // A client of its own: ?culture= sets the language cookie, which would follow the shared client into other tests.
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        var response = await http.GetAsync($"/api/exports/executive.xlsx?{query}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
         return new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
