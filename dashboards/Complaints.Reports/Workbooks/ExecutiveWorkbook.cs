@@ -153,6 +153,8 @@ public static class ExecutiveWorkbook
                 new TableColumn<PeriodCount>(T("Col.Complaints"), p => p.Complaints, _formats.Count),
             ], figures.Trend, T("Empty"));
             Finish(sheet);
+            // Widths are measured on the stored serial number, not the month name a reader sees ("październik 2026").
+            sheet.Column(1).Width = Math.Max(sheet.Column(1).Width, 20);
         }
 
         public void TopProducts()
