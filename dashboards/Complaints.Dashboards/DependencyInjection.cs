@@ -3,6 +3,8 @@ using Complaints.Dashboards.Features.Account;
 using Complaints.Dashboards.Components;
 using Complaints.Dashboards.Features.Costs;
 using Complaints.Dashboards.Features.Defects;
+using Complaints.Dashboards.Features.Exports;
+using Complaints.Dashboards.Features.Subscriptions;
 using Complaints.Dashboards.Features.Feedback;
 using Complaints.Dashboards.Features.History;
 using Complaints.Dashboards.Features.Ingest;
@@ -35,6 +37,8 @@ public static class DependencyInjection
         builder.Services.AddLocalization();
         builder.Services.Configure<RequestLocalizationOptions>(Cultures.Configure);
         builder.Services.AddHostedService<Hosting.PageWarmer>();
+        // Workbooks and exports say the filter as the filter bar does (AddReports falls back to the query string).
+        builder.Services.AddSingleton<Complaints.Reports.Workbooks.DescribeFilter>(ReportFilterWords.Describe);
         return builder;
     }
 
@@ -84,6 +88,8 @@ public static class DependencyInjection
         app.MapRiskEndpoints();
         app.MapAccountEndpoints();
         app.MapPersonalDataEndpoints();
+        app.MapExportEndpoints();
+        app.MapSubscriptionEndpoints();
         return app;
     }
 }

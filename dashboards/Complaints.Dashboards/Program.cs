@@ -3,6 +3,7 @@ using Complaints.Dashboards.CommandLine;
 using Complaints.Demo;
 using Complaints.Ingest;
 using Complaints.Models;
+using Complaints.Reports;
 using Complaints.Warehouse;
 
 if (CommandLine.Handles(args))
@@ -17,6 +18,7 @@ builder.AddIngest();
 builder.AddDemo();
 builder.AddModels();
 builder.AddDashboards();
+builder.AddReports();
 builder.AddScheduler();
 
 var app = builder.Build();

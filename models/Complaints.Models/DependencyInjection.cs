@@ -26,9 +26,9 @@ public static class DependencyInjection
         builder.Services.AddSingleton<RiskQueries>();
         builder.Services.AddSingleton<ModelRefresh>();
         var contentRoot = builder.Environment.ContentRootPath;
-        builder.Services.AddSingleton(sp => new ModelAlerts(sp.GetRequiredService<IOptions<SmtpOptions>>(), sp.GetRequiredService<IOptions<AlertOptions>>(),
-            Path.Combine(contentRoot, sp.GetRequiredService<IOptions<ModelsOptions>>().Value.Outbox), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ModelAlerts>>()));
+        builder.Services.AddSingleton(sp => new Mailer(sp.GetRequiredService<IOptions<SmtpOptions>>(),
+            Path.Combine(contentRoot, sp.GetRequiredService<IOptions<ModelsOptions>>().Value.Outbox), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<ModelAlerts>();
 
         // Bad cron settings fail ModelsOptions' validation at start, naming the setting; here they are only left unscheduled.
         var settings = builder.Configuration.GetSection(ModelsOptions.Section).Get<ModelsOptions>() ?? new ModelsOptions();

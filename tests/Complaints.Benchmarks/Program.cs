@@ -39,6 +39,10 @@ if (args is ["models", .. var modelArgs])
 if (args is ["audit", .. var auditArgs])
     return await AuditBenchmark.RunAsync(auditArgs);
 
+// Workbooks and exports (executive workbook, the list to .xlsx, CSV, Parquet, Arrow): ExportBenchmark.cs.
+if (args is ["exports", .. var exportArgs])
+    return await ExportBenchmark.RunAsync(exportArgs);
+
 // The analytics engine's own report (SLA, costs, feedback): AnalyticsBenchmarks.cs.
 if (args is ["analytics", .. var analyticsArgs])
     return await AnalyticsBenchmarks.RunAsync(analyticsArgs);

@@ -32,9 +32,9 @@ public sealed class ModelRefreshTests : IAsyncLifetime
         var warehouse = _demo.Warehouse.Database;
         var models = Options.Create(new ModelsOptions());
         _signals = new DefectSignals(warehouse, Options.Create(new ReportingOptions()), _time);
-        var alerts = new ModelAlerts(Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = _smtp.Port, StartTls = false }),
-            Options.Create(new AlertOptions { Recipients = ["quality@example.com"] }), Path.Combine(_demo.Warehouse.Directory, "outbox"), _time,
-            NullLogger<ModelAlerts>.Instance);
+        var mailer = new Mailer(Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = _smtp.Port, StartTls = false }),
+            Path.Combine(_demo.Warehouse.Directory, "outbox"), _time);
+        var alerts = new ModelAlerts(mailer, Options.Create(new AlertOptions { Recipients = ["quality@example.com"] }), _time, NullLogger<ModelAlerts>.Instance);
         _refresh = new ModelRefresh(warehouse, _signals, new RiskScores(warehouse, models, Options.Create(new ReportingOptions()), _time), alerts, models, _time, NullLogger<ModelRefresh>.Instance);
     }
 

@@ -70,7 +70,7 @@ public static class DependencyInjection
             // The model alerts' recipients and links unless the audit names its own: one list of people to tell.
             var recipients = audit.AlertRecipients.Count > 0 ? audit.AlertRecipients : configuration.GetSection("Alerts:Recipients").Get<List<string>>() ?? [];
             var outbox = Path.Combine(contentRoot, configuration["Models:Outbox"] ?? "data/outbox");
-            return new AuditAlerts(new Mailer(sp.GetRequiredService<IOptions<SmtpOptions>>().Value, outbox, sp.GetRequiredService<TimeProvider>()),
+            return new AuditAlerts(new Mailer(sp.GetRequiredService<IOptions<SmtpOptions>>(), outbox, sp.GetRequiredService<TimeProvider>()),
                 recipients, configuration["Alerts:BaseUrl"] ?? "http://localhost:5238", sp.GetRequiredService<ILogger<AuditAlerts>>());
         });
         builder.Services.AddSingleton<AuditQueries>();

@@ -21,6 +21,8 @@ public static class Policies
     public const string IngestRuns = "ingest-runs";
     /// <summary>Roll-backs, SLA recalculation, model training, users and tokens: administrators.</summary>
     public const string Administration = "administration";
+    /// <summary>Report subscriptions (create, edit, pause, send now) and their delivery log: executives, quality managers, administrators.</summary>
+    public const string Subscriptions = "subscriptions";
     /// <summary>The audit log and who saw whose personal data: auditors.</summary>
     public const string AuditTrail = "audit-trail";
     /// <summary>Uploading a feed's file: that feed's token (checked by the endpoint against the feed), or an administrator.</summary>
@@ -39,6 +41,7 @@ public static class Policies
         [SignalsWorkflow] = [Roles.QualityManager],
         [IngestRuns] = [Roles.Administrator, Roles.Auditor],
         [Administration] = [Roles.Administrator],
+        [Subscriptions] = [Roles.QualityManager, Roles.Executive, Roles.Administrator],
         [AuditTrail] = [Roles.Auditor],
     };
 

@@ -16,7 +16,7 @@ public sealed record RiskAlert(string Source, string ExternalId, string Sku, str
 /// that turned high-risk, with links to the pages; never one message per complaint. Through SMTP (MailKit) when
 /// <c>Smtp:Host</c> is set, else as an .eml file in the outbox folder.
 /// </summary>
-public sealed class ModelAlerts(IOptions<SmtpOptions> smtp, IOptions<AlertOptions> alerts, string outbox, TimeProvider time, ILogger<ModelAlerts> logger)
+public sealed class ModelAlerts(Mailer mailer, IOptions<AlertOptions> alerts, TimeProvider time, ILogger<ModelAlerts> logger)
 {
     /// <summary>Sends the digest; returns where it went (the server, or the outbox file), or null when there was nothing to say or nobody to tell.</summary>
     public async Task<string?> SendAsync(IReadOnlyList<StoredSignal> signals, IReadOnlyList<RiskAlert> risks, CancellationToken cancellationToken = default)
@@ -28,8 +28,7 @@ public sealed class ModelAlerts(IOptions<SmtpOptions> smtp, IOptions<AlertOption
             logger.LogInformation("{Signals} new signals and {Risks} high-risk VIP complaints, but Alerts:Recipients is empty: no message sent", signals.Count, risks.Count);
             return null;
         }
-        var message = Compose(signals, risks, recipients);
-        return await new Mailer(smtp.Value, outbox, time).DeliverAsync(message, "alert", cancellationToken);
+        return await mailer.SendAsync(Compose(signals, risks, recipients), "alert", cancellationToken);
     }
 
     private MimeMessage Compose(IReadOnlyList<StoredSignal> signals, IReadOnlyList<RiskAlert> risks, IReadOnlyList<string> recipients)
@@ -50,7 +49,6 @@ public sealed class ModelAlerts(IOptions<SmtpOptions> smtp, IOptions<AlertOption
                 text.AppendLine(CultureInfo.InvariantCulture, $"- {r.ExternalId} ({r.Sku}): {r.Probability:P0} risk of missing its {r.Target} deadline, due {r.DueAt:yyyy-MM-dd HH:mm} UTC — {r.Reasons} — {baseUrl}/complaints/{Uri.EscapeDataString(r.Source)}/{Uri.EscapeDataString(r.ExternalId)}");
         }
         var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(smtp.Value.From));
         foreach (var recipient in recipients)
             message.To.Add(MailboxAddress.Parse(recipient));
         message.Subject = $"Complaints: {signals.Count} new defect signal(s), {risks.Count} VIP complaint(s) at high risk";

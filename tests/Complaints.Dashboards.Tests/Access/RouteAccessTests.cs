@@ -24,6 +24,7 @@ public sealed class RouteAccessTests(AccessHost host) : IClassFixture<AccessHost
         ["signals-workflow"] = [Roles.QualityManager],
         ["ingest-runs"] = [Roles.Administrator, Roles.Auditor],
         ["administration"] = [Roles.Administrator],
+        ["subscriptions"] = [Roles.QualityManager, Roles.Executive, Roles.Administrator],
         ["audit-trail"] = [Roles.Auditor],
         ["upload"] = [Roles.Administrator], // and feed tokens, tested below
         ["personal-data"] = [],             // the permission, not a role

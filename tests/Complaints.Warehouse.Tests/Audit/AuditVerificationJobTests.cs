@@ -11,7 +11,7 @@ public sealed class AuditVerificationJobTests
     {
         using var trail = await AuditTrail.CreateAsync(4);
         var outbox = Path.Combine(trail.Warehouse.Directory, "outbox");
-        var alerts = new AuditAlerts(new Mailer(new SmtpOptions(), outbox, TimeProvider.System), ["auditor@example.com"], "http://complaints.example", NullLogger<AuditAlerts>.Instance);
+        var alerts = new AuditAlerts(new Mailer(Microsoft.Extensions.Options.Options.Create(new SmtpOptions()), outbox, TimeProvider.System), ["auditor@example.com"], "http://complaints.example", NullLogger<AuditAlerts>.Instance);
         var job = new AuditVerificationJob(trail.Checkpoints, alerts);
 
         await job.Execute(null!, CancellationToken.None);

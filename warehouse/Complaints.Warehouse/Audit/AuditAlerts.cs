@@ -29,6 +29,6 @@ public sealed class AuditAlerts(Mailer mailer, IReadOnlyList<string> recipients,
                 Checkpoints are not written until the trail verifies again. The Audit page: {baseUrl.TrimEnd('/')}/audit
                 """,
         };
-        return await mailer.DeliverAsync(message, "audit-alert", cancellationToken);
+        return await mailer.SendAsync(message, "audit-alert", cancellationToken);
     }
 }

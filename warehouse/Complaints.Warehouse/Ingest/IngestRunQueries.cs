@@ -26,6 +26,14 @@ public sealed class IngestRunQueries(WarehouseDatabase warehouse)
         rolled_back_at, rolled_back_by, missing, coalesce(rows_conflicting, 0)
         """;
 
+    /// <summary>When the warehouse last took in a file (a load that changed something), or null before the first.</summary>
+    public DateTimeOffset? LastLoadedAt()
+    {
+        using var connection = warehouse.OpenConnection();
+        return connection.QueryList("SELECT max(finished_at) FROM ingest_runs WHERE status = 'loaded'",
+            r => r.IsDBNull(0) ? (DateTimeOffset?)null : r.GetInstant(0)).Single();
+    }
+
     public IReadOnlyList<IngestRun> Recent(int limit)
     {
         using var connection = warehouse.OpenConnection();

@@ -1,35 +1,40 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Complaints.Warehouse.Mail;
 
 /// <summary>
-/// Delivers a message through the configured SMTP server (MailKit), or, without <c>Smtp:Host</c>, writes it as an
-/// .eml file to the outbox folder, so alerts need no mail infrastructure to be seen.
+/// The platform's one way out for mail: through the configured SMTP server (MailKit) when <c>Smtp:Host</c> is set, else
+/// as an .eml file in the outbox folder, so alerts and reports need no mail infrastructure to be seen. Model alerts,
+/// audit alerts and scheduled reports all send through it.
 /// </summary>
-public sealed class Mailer(SmtpOptions smtp, string outbox, TimeProvider time)
+public sealed class Mailer(IOptions<SmtpOptions> smtp, string outbox, TimeProvider time)
 {
-    public SmtpOptions Smtp => smtp;
+    public SmtpOptions Settings => smtp.Value;
 
-    /// <summary>Sends or files the message; returns where it went (the server, or the outbox file).</summary>
-    public async Task<string> DeliverAsync(MimeMessage message, string filePrefix, CancellationToken cancellationToken = default)
+    public string Outbox => outbox;
+
+    /// <summary>Sends <paramref name="message"/> (From filled in from <c>Smtp:From</c> when empty); returns where it went: the server, or the outbox file.</summary>
+    public async Task<string> SendAsync(MimeMessage message, string fileNamePrefix, CancellationToken cancellationToken = default)
     {
+        var settings = smtp.Value;
         if (message.From.Count == 0)
-            message.From.Add(MailboxAddress.Parse(smtp.From));
-        if (string.IsNullOrWhiteSpace(smtp.Host))
+            message.From.Add(MailboxAddress.Parse(settings.From));
+        if (string.IsNullOrWhiteSpace(settings.Host))
         {
             Directory.CreateDirectory(outbox);
-            var path = Path.Combine(outbox, $"{filePrefix}-{time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
+            var path = Path.Combine(outbox, $"{fileNamePrefix}-{time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
             await message.WriteToAsync(path, cancellationToken);
             return path;
         }
         using var client = new SmtpClient();
-        await client.ConnectAsync(smtp.Host, smtp.Port, smtp.StartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, cancellationToken);
-        if (!string.IsNullOrEmpty(smtp.User))
-            await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken);
+        await client.ConnectAsync(settings.Host, settings.Port, settings.StartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, cancellationToken);
+        if (!string.IsNullOrEmpty(settings.User))
+            await client.AuthenticateAsync(settings.User, settings.Password ?? "", cancellationToken);
         await client.SendAsync(message, cancellationToken);
         await client.DisconnectAsync(true, cancellationToken);
-        return $"smtp://{smtp.Host}:{smtp.Port}";
+        return $"smtp://{settings.Host}:{settings.Port}";
     }
 }

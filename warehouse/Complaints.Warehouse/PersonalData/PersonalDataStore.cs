@@ -15,6 +15,7 @@ public sealed class PersonalDataStore(WarehouseDatabase warehouse, TimeProvider 
 {
     public const string ViewAction = "personal_data.view";
     public const string EraseAction = "personal_data.erase";
+    public const string ExportAction = "personal_data.export";
 
     /// <summary>The text columns that may name a person, current and kept for history, with each table's key for the audit.</summary>
     private static readonly (string Table, string Column)[] FreeText =
@@ -43,6 +44,13 @@ public sealed class PersonalDataStore(WarehouseDatabase warehouse, TimeProvider 
             afterJson: JsonSerializer.Serialize(new { where })), cancellationToken);
         return person;
     }
+
+    /// <summary>
+    /// Writes to the audit log that <paramref name="actor"/> exported complaints with their free text (which may name
+    /// people) for the filter <paramref name="filter"/>, given as its query string: an export of personal data is on record.
+    /// </summary>
+    public Task RecordExportAsync(string actor, string filter, CancellationToken cancellationToken = default) =>
+        warehouse.RecordAsync(c => AuditLog.Append(c, time, actor, ExportAction, "complaints", afterJson: JsonSerializer.Serialize(new { filter })), cancellationToken);
 
     /// <summary>The terms that name the person in free text, for masking a description shown to a reader without the permission.</summary>
     public IReadOnlyList<string> TermsFor(string source, string customerId)

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Complaints.Dashboards.Access;
+using Complaints.Dashboards.Features.Filters;
+using Complaints.Dashboards.Features.Language;
+using Complaints.Reports.Exports;
+using Complaints.Reports.Workbooks;
+using Complaints.Warehouse.PersonalData;
+
+namespace Complaints.Dashboards.Features.Exports;
+
+/// <summary>
+/// Downloads with the shared filters and drill-downs: a report's workbook (<c>/api/exports/executive.xlsx</c>, and one per
+/// page), and the complaint list behind any figure as .xlsx, .csv, .parquet or .arrow. Mapped as one group, so an access
+/// policy is one line on it.
+/// </summary>
+public static class ExportEndpoints
+{
+    public const string Prefix = "/api/exports";
+
+    public static RouteGroupBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(Prefix).WithTags("Exports");
+        // The list names complaints one by one: it is for the roles that read the list; workbooks for every dashboard reader.
+        api.MapGet("/complaints.{extension}", ComplaintListExport).RequireAuthorization(Policies.Complaints);
+        api.MapGet("/{name}.{extension}", Export).RequireAuthorization(Policies.Dashboards);
+        return api;
+    }
+
+    /// <summary>The address of a download with a filter, e.g. for a page's "Export to Excel" link.</summary>
+    public static string Link(string name, string extension, Complaints.Warehouse.ComplaintFilter filter, params (string Name, string? Value)[] extra) =>
+        $"{Prefix}/{name}.{extension}{filter.ToQueryString(extra)}";
+
+    private static async Task<IResult> ComplaintListExport(string extension, FilterRequest query, string? q, string? culture,
+        ComplaintExports exports, PersonalDataStore personalData, HttpContext context, TimeProvider time)
+    {
+        if (Refused(query, culture) is { } refused)
+            return refused;
+        if (ExportFormats.Parse(extension) is not { } format)
+            return TypedResults.Problem(title: "Unknown format", detail: $"The complaint list is exported as .xlsx, .csv, .parquet or .arrow (got .{extension}).", statusCode: 404);
+        var withFreeText = AccountPrincipal.MaySeePersonalData(context.User);
+        if (withFreeText)
+            await personalData.RecordExportAsync(AccountPrincipal.Actor(context.User), query.Filter.ToQueryString(("q", q)), context.RequestAborted);
+        return ComplaintList(format, query, q, Cultures.Find(culture) ?? CultureInfo.CurrentUICulture, withFreeText, exports, time);
+    }
+
+    private static IResult? Refused(FilterRequest query, string? culture)
+    {
+        if (query.Error is not null)
+            return TypedResults.Problem(title: "Invalid filter", detail: FilterWords.Error(query.Error), statusCode: StatusCodes.Status400BadRequest);
+        if (!string.IsNullOrEmpty(culture) && Cultures.Find(culture) is null)
+            return TypedResults.Problem(title: "Unknown culture", detail: $"'culture' must be one of {string.Join(", ", Cultures.Supported.Select(c => c.Name))} (got '{culture}').",
+                statusCode: StatusCodes.Status400BadRequest);
+        return null;
+    }
+
+    private static async Task<IResult> Export(string name, string extension, FilterRequest query, string? culture,
+        ReportWorkbooks workbooks, CancellationToken ct)
+    {
+        if (Refused(query, culture) is { } refused)
+            return refused;
+        var language = Cultures.Find(culture) ?? CultureInfo.CurrentUICulture;
+        if (ReportDefinition.Find(name) is not { } report || extension != "xlsx")
+            return TypedResults.Problem(title: "No such export",
+                detail: $"Workbooks are {string.Join(", ", ReportDefinition.All.Select(r => r.Name + ".xlsx"))}; the list is complaints.xlsx, .csv, .parquet or .arrow.", statusCode: 404);
+        var (fileName, content, _) = await workbooks.BuildAsync(report, query.Filter, language, ct);
+        return TypedResults.File(content, ExportFormat.Xlsx.ContentType(), fileName);
+    }
+
+    /// <summary>
+    /// Streams the list. Past Excel's row limit an .xlsx is refused before anything is sent (409), naming the row count
+    /// and the formats that hold it all; a file is never cut.
+    /// </summary>
+    private static IResult ComplaintList(ExportFormat format, FilterRequest query, string? search, CultureInfo language, bool withFreeText, ComplaintExports exports, TimeProvider time)
+    {
+        if (format == ExportFormat.Xlsx && exports.Count(query.Filter, search) is var rows and > ExportFormats.ExcelDataRows)
+        {
+            var others = new[] { "csv", "parquet", "arrow" }.ToDictionary(e => e, e => Link("complaints", e, query.Filter, ("q", search)));
+            return TypedResults.Problem(title: "Too many rows for Excel", detail: new TooManyRowsForExcel(rows).Message, statusCode: StatusCodes.Status409Conflict,
+                extensions: new Dictionary<string, object?> { ["rows"] = rows, ["alternatives"] = others });
+        }
+        var fileName = ComplaintExports.FileName(format, time.GetUtcNow());
+        return TypedResults.Stream(async output => await exports.WriteAsync(format, output, query.Filter, search, language, withFreeText), format.ContentType(), fileName);
+    }
+}

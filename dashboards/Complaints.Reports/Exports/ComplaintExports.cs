@@ -1,0 +1,213 @@
+using System.Data;
+using System.Globalization;
+using System.Text;
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
+using Complaints.Reports.Resources;
+using Complaints.Reports.Workbooks;
+using Complaints.Warehouse;
+using Complaints.Warehouse.ComplaintList;
+using DuckDB.NET.Data;
+using SpreadCheetah;
+using SpreadCheetah.Styling;
+using SpreadCheetah.Worksheets;
+
+namespace Complaints.Reports.Exports;
+
+/// <summary>
+/// The complaint list behind a figure, whole, in four formats with the same twenty columns and types
+/// (ComplaintListQueries.ExportCommand). Every one streams from the warehouse's reader to the output in bounded
+/// memory: .xlsx through SpreadCheetah (refused past Excel's row limit, never cut), CSV written row by row,
+/// Parquet by DuckDB's own COPY, Arrow IPC from DuckDB's Arrow batches. Each states its row count, filter and time.
+/// </summary>
+public sealed class ComplaintExports(ComplaintListQueries list, WarehouseDatabase warehouse, DescribeFilter describe, TimeProvider time)
+{
+    public long Count(ComplaintFilter filter, string? search) => list.Count(filter, search);
+
+    public static string FileName(ExportFormat format, DateTimeOffset at) => $"complaints-{at:yyyyMMdd-HHmmss}.{format.Extension()}";
+
+    /// <param name="withFreeText">Whether the reader holds the personal-data permission: the description column names people and is left empty otherwise.</param>
+    public async Task<ExportNote> WriteAsync(ExportFormat format, Stream output, ComplaintFilter filter, string? search, CultureInfo culture,
+        bool withFreeText = false, CancellationToken cancellationToken = default)
+    {
+        var rows = Count(filter, search);
+        if (format == ExportFormat.Xlsx && rows > ExportFormats.ExcelDataRows)
+            throw new TooManyRowsForExcel(rows);
+        var note = new ExportNote(rows, describe(filter, culture), QueryOf(filter), string.IsNullOrWhiteSpace(search) ? null : search.Trim(), time.GetUtcNow());
+        using var connection = warehouse.OpenConnection();
+        using var command = list.ExportCommand(connection, filter, search, withFreeText);
+        var written = format switch
+        {
+            ExportFormat.Xlsx => await WriteXlsxAsync(command, output, note, culture, cancellationToken),
+            ExportFormat.Csv => await WriteCsvAsync(command, output, note, cancellationToken),
+            ExportFormat.Parquet => await WriteParquetAsync(connection, command, output, note, cancellationToken),
+            _ => await WriteArrowAsync(command, output, note, cancellationToken),
+        };
+        return note with { Rows = written };
+    }
+
+    /// <summary>The filter as the query string that reproduces it; values URL-encoded.</summary>
+    public static string QueryOf(ComplaintFilter filter) => string.Join("&", filter.ToQuery().Select(f => $"{f.Name}={Uri.EscapeDataString(f.Value)}"));
+
+    private static async Task<long> WriteXlsxAsync(DuckDBCommand command, Stream output, ExportNote note, CultureInfo culture, CancellationToken ct)
+    {
+        await using var sheet = await Spreadsheet.CreateNewAsync(output, new SpreadCheetahOptions { BufferSize = 65536 }, ct);
+        using var reader = command.ExecuteReader();
+        var columns = reader.FieldCount;
+        var options = new WorksheetOptions { FrozenRows = 1 };
+        options.AutoFilter = new AutoFilterOptions($"A1:{ColumnLetter(columns)}{note.Rows + 1}");
+        for (var c = 0; c < columns; c++)
+            options.Column(c + 1).Width = Width(reader.GetName(c));
+        await sheet.StartWorksheetAsync(ReportText.Get(culture, "Sheet.Complaints"), options, ct);
+        var header = sheet.AddStyle(new Style { Font = { Bold = true } });
+        var dateTime = sheet.AddStyle(new Style { Format = NumberFormat.Custom(CellFormats.For(culture, "").DateTime) });
+        var money = sheet.AddStyle(new Style { Format = NumberFormat.Custom("#,##0.00") });
+        var days = sheet.AddStyle(new Style { Format = NumberFormat.Custom("0.00") });
+        var count = sheet.AddStyle(new Style { Format = NumberFormat.Custom("#,##0") });
+        var row = new Cell[columns];
+        for (var c = 0; c < columns; c++)
+            row[c] = new Cell(reader.GetName(c), header);
+        await sheet.AddRowAsync(row, ct);
+        var types = Enumerable.Range(0, columns).Select(reader.GetFieldType).ToArray();
+        long written = 0;
+        while (reader.Read())
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                if (reader.IsDBNull(c)) { row[c] = new Cell(); continue; }
+                var type = types[c];
+                row[c] = type == typeof(string) ? new Cell(SafeText.Neutralise(reader.GetString(c)))
+                    : type == typeof(DateTime) ? new Cell(reader.GetDateTime(c), dateTime)
+                    : type == typeof(decimal) ? new Cell(reader.GetDecimal(c), money)
+                    : type == typeof(double) ? new Cell(reader.GetDouble(c), days)
+                    : type == typeof(int) ? new Cell(reader.GetInt32(c), count)
+                    : type == typeof(long) ? new Cell(reader.GetInt64(c), count)
+                    : new Cell(SafeText.Neutralise(Convert.ToString(reader.GetValue(c), CultureInfo.InvariantCulture) ?? ""));
+            }
+            await sheet.AddRowAsync(row, ct);
+            written++;
+        }
+        var about = new WorksheetOptions();
+        about.Column(1).Width = 24;
+        about.Column(2).Width = 80;
+        await sheet.StartWorksheetAsync(ReportText.Get(culture, "Sheet.About"), about, ct);
+        async Task Line(string key, Cell value) => await sheet.AddRowAsync([new Cell(ReportText.Get(culture, key), header), value], ct);
+        await Line("About.Rows", new Cell(written, count));
+        await Line("Cover.Filter", new Cell(SafeText.Neutralise(note.FilterInWords)));
+        if (note.Search is { } search)
+            await Line("About.Search", new Cell(SafeText.Neutralise(search)));
+        await Line("Cover.GeneratedAt", new Cell(note.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)));
+        await sheet.AddRowAsync([new Cell(ReportText.Get(culture, "About.Complete"))], ct);
+        await sheet.FinishAsync(ct);
+        return written;
+    }
+
+    private static double Width(string column) => column switch
+    {
+        "description" => 60, "product_name" => 28, "received_at" or "first_response_at" or "resolved_at" => 17, "external_id" => 16, _ => 14,
+    };
+
+    private static string ColumnLetter(int column)
+    {
+        var letters = "";
+        for (; column > 0; column = (column - 1) / 26)
+            letters = (char)('A' + (column - 1) % 26) + letters;
+        return letters;
+    }
+
+    /// <summary>RFC 4180 CSV in UTF-8 (with a byte-order mark, so Excel reads the Polish letters), formula-safe, then the note as a '#' line.</summary>
+    private static async Task<long> WriteCsvAsync(DuckDBCommand command, Stream output, ExportNote note, CancellationToken ct)
+    {
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65536, leaveOpen: true) { NewLine = "\r\n" };
+        using var reader = command.ExecuteReader();
+        var columns = reader.FieldCount;
+        await writer.WriteLineAsync(string.Join(",", Enumerable.Range(0, columns).Select(reader.GetName)));
+        var line = new StringBuilder();
+        long written = 0;
+        while (reader.Read())
+        {
+            line.Clear();
+            for (var c = 0; c < columns; c++)
+            {
+                if (c > 0) line.Append(',');
+                if (!reader.IsDBNull(c))
+                    AppendCsv(line, reader.GetValue(c));
+            }
+            await writer.WriteLineAsync(line, ct);
+            written++;
+        }
+        await writer.WriteLineAsync((note with { Rows = written }).Line());
+        return written;
+    }
+
+    private static void AppendCsv(StringBuilder line, object value)
+    {
+        switch (value)
+        {
+            case string text:
+                text = SafeText.Neutralise(text);
+                if (text.AsSpan().IndexOfAny(",\"\r\n") >= 0)
+                    line.Append('"').Append(text.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+                else
+                    line.Append(text);
+                break;
+            case DateTime at:
+                line.Append(at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+                break;
+            case IFormattable number:
+                line.Append(number.ToString(null, CultureInfo.InvariantCulture));
+                break;
+            default:
+                line.Append(value);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// DuckDB writes Parquet itself (COPY), typed, with the note as key-value metadata. COPY takes no bound parameters,
+    /// so the filtered rows go to a temporary table first (bound as always) and COPY names only that table and a file of ours.
+    /// </summary>
+    private static async Task<long> WriteParquetAsync(DuckDBConnection connection, DuckDBCommand command, Stream output, ExportNote note, CancellationToken ct)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"complaints-export-{Guid.NewGuid():N}.parquet");
+        var table = $"export_{Guid.NewGuid():N}";
+        try
+        {
+            command.CommandText = $"CREATE TEMP TABLE {table} AS {command.CommandText}";
+            command.ExecuteNonQuery();
+            var written = connection.Scalar<long>($"SELECT count(*) FROM {table}");
+            // The metadata's values are digits, a timestamp and URL-encoded text: nothing that can end a literal.
+            var metadata = string.Join(", ", (note with { Rows = written }).Metadata().Select(m => $"'{m.Key}': '{m.Value}'"));
+            connection.Execute($"COPY {table} TO '{path}' (FORMAT parquet, COMPRESSION zstd, KV_METADATA {{{metadata}}})");
+            connection.Execute($"DROP TABLE {table}");
+            await using (var file = File.OpenRead(path))
+                await file.CopyToAsync(output, ct);
+            return written;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Arrow IPC stream of DuckDB's own batches, the note in the schema's metadata.</summary>
+    private static async Task<long> WriteArrowAsync(DuckDBCommand command, Stream output, ExportNote note, CancellationToken ct)
+    {
+        using var stream = command.ExecuteArrowStream();
+        // The schema's metadata must be known before the first batch; the row count is the up-front count.
+        var metadata = note.Metadata().ToDictionary(m => m.Key, m => m.Value);
+        var schema = new Schema(stream.Schema.FieldsList, metadata);
+        using var writer = new ArrowStreamWriter(output, schema, leaveOpen: true);
+        long written = 0;
+        while (await stream.ReadNextRecordBatchAsync(ct) is { } batch)
+        {
+            using (batch)
+            {
+                await writer.WriteRecordBatchAsync(new RecordBatch(schema, batch.Arrays, batch.Length), ct);
+                written += batch.Length;
+            }
+        }
+        await writer.WriteEndAsync(ct);
+        return written;
+    }
+}
