@@ -35,6 +35,10 @@ if (args is ["pages", .. var pageArgs])
 if (args is ["models", .. var modelArgs])
     return await ModelBenchmark.RunAsync(modelArgs);
 
+// The pages' queries on DuckDB beside PostgreSQL over the same rows: PeerBenchmark.cs.
+if (args is ["peer", .. var peerArgs])
+    return await PeerBenchmark.RunAsync(peerArgs);
+
 // The analytics engine's own report (SLA, costs, feedback): AnalyticsBenchmarks.cs.
 if (args is ["analytics", .. var analyticsArgs])
     return await AnalyticsBenchmarks.RunAsync(analyticsArgs);
