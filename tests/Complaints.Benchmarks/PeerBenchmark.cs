@@ -208,7 +208,7 @@ public static class PeerBenchmark
         text.AppendLine("The machine is shared with other work (other sessions build and test on the same two cores): read the ratios, not the last millisecond.");
         text.AppendLine();
         text.AppendLine($"Demo data seed 7 (received {LastDay.AddYears(-2).AddDays(1):yyyy-MM-dd} to {LastDay:yyyy-MM-dd}), loaded through the real load path into the warehouse. " +
-                        $"PostgreSQL {version} (Debian) was started on loopback by the benchmark and given the same rows: the {Tables.Length} tables the two pages read " +
+                        $"PostgreSQL {version} was started on loopback by the benchmark and given the same rows: the {Tables.Length} tables the two pages read " +
                         $"({string.Join(", ", Tables)}; {rowsCopied:N0} rows), as the warehouse holds them, derived SLA measures and cost rollup included, " +
                         $"through `COPY … FROM STDIN` ({copySeconds:N0} s), then indexed on every join key and filtered column, vacuumed and analysed ({indexSeconds:N0} s).");
         text.AppendLine($"Server settings: `{string.Join("`, `", Settings)}`, `fsync=off`.");

@@ -27,7 +27,6 @@ internal static class NodeProgram
         builder.Services.AddQuartz(quartz =>
         {
             quartz.AddJob<RecordingJob>(j => j.WithIdentity(RecordingJob.Key).RequestRecovery()
-                .UsingJobData(nameof(RecordingJob.Node), name)   // overwritten by whichever node registers last: the record names the runner instead
                 .UsingJobData(nameof(RecordingJob.WorkMilliseconds), work));
             // Every missed slot runs late rather than being folded into one: the test counts slots.
             quartz.AddTrigger(t => t.ForJob(RecordingJob.Key).WithIdentity("recorded-schedule")

@@ -16,7 +16,6 @@ public sealed class RecordingJob(NpgsqlDataSource database) : IJob
     /// <summary>This process's node name (job data is shared by the cluster, so it cannot say which node runs it).</summary>
     public static string NodeName { get; set; } = "";
 
-    public string Node { get; set; } = "";
     public int WorkMilliseconds { get; set; }
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)

@@ -34,8 +34,8 @@ public sealed class ClusteredSchedulerTests
         // Both hosts alive: a few slots.
         await WaitUntil(async () => (await Runs(database, from)).Count(r => r.Finished) >= 2, timeout.Token, a, b);
 
-        // Kill the host that is in the middle of the job.
-        var killed = await WaitFor(async () => (await Runs(database, from)).FirstOrDefault(r => !r.Finished), timeout.Token, a, b);
+        // Kill the host that is in the middle of the job: one that started it just now, so it cannot finish before the kill.
+        var killed = await WaitFor(() => JustStarted(database), timeout.Token, a, b);
         var (victim, survivor) = killed.Node == "a" ? (a, b) : (b, a);
         victim.Kill();
 
@@ -73,6 +73,14 @@ public sealed class ClusteredSchedulerTests
         return runs;
     }
 
+    private static async Task<Run?> JustStarted(NpgsqlDataSource database)
+    {
+        await using var command = database.CreateCommand(
+            "SELECT id, slot, node, recovering FROM job_runs WHERE finished IS NULL AND clock_timestamp() - started < interval '400 milliseconds' ORDER BY id LIMIT 1");
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? new Run(reader.GetInt32(0), reader.GetDateTime(1), reader.GetString(2), reader.GetBoolean(3), false) : null;
+    }
+
     private static async Task WaitUntil(Func<Task<bool>> condition, CancellationToken cancellationToken, params ClusterNode[] nodes) =>
         await WaitFor(async () => await condition() ? "" : null, cancellationToken, nodes);
 
@@ -84,7 +92,7 @@ public sealed class ClusteredSchedulerTests
             {
                 if (await probe() is { } found)
                     return found;
-                await Task.Delay(200, cancellationToken);
+                await Task.Delay(100, cancellationToken);
             }
         }
         catch (OperationCanceledException)
