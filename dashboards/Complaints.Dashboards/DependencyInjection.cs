@@ -14,6 +14,7 @@ using Complaints.Dashboards.Features.PersonalData;
 using Complaints.Dashboards.Features.Products;
 using Complaints.Dashboards.Features.Risk;
 using Complaints.Dashboards.Features.Sla;
+using Complaints.Dashboards.Scheduling;
 using Quartz;
 
 namespace Complaints.Dashboards;
@@ -42,11 +43,31 @@ public static class DependencyInjection
         return builder;
     }
 
-    /// <summary>The one Quartz scheduler of the host; each part adds its own jobs to it (AddIngest, AddModels).</summary>
+    /// <summary>
+    /// The one Quartz scheduler of the host; each part adds its own jobs to it (AddIngest, AddModels). In memory, or with
+    /// <c>Scheduler:Clustered</c> on the PostgreSQL job store shared by the hosts of a cluster.
+    /// </summary>
     public static IHostApplicationBuilder AddScheduler(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // The store is chosen here, once: Quartz needs it at registration. Bad settings leave the in-memory store here
+        // and are refused at start by SchedulerOptions' validation, which names the setting (see SettingsCheck).
+        if (ReadSchedulerOptions(builder.Configuration) is { UsesClusteredStore: true } scheduler)
+            builder.Services.AddQuartz(quartz => SchedulerStore.UseClustered(quartz, scheduler));
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
+    }
+
+    private static SchedulerOptions? ReadSchedulerOptions(IConfiguration configuration)
+    {
+        try
+        {
+            return configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // a value of the wrong type: the start-up check reports it with its path
+        }
     }
 
     public static WebApplication UseDashboards(this WebApplication app)

@@ -43,6 +43,10 @@ if (args is ["audit", .. var auditArgs])
 if (args is ["exports", .. var exportArgs])
     return await ExportBenchmark.RunAsync(exportArgs);
 
+// The pages' queries on DuckDB beside PostgreSQL over the same rows: PeerBenchmark.cs.
+if (args is ["peer", .. var peerArgs])
+    return await PeerBenchmark.RunAsync(peerArgs);
+
 // The analytics engine's own report (SLA, costs, feedback): AnalyticsBenchmarks.cs.
 if (args is ["analytics", .. var analyticsArgs])
     return await AnalyticsBenchmarks.RunAsync(analyticsArgs);

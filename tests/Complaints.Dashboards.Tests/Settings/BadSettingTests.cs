@@ -45,6 +45,9 @@ public sealed class BadSettingTests
     [InlineData("--Audit:CheckpointKey=", "Audit:CheckpointKey is not set: audit checkpoints must be signed with a key the warehouse does not hold", "Audit:CheckpointKey")]
     [InlineData("--Audit:CheckpointKey=short", "Audit:CheckpointKey is 5 characters long; it needs at least 32", "Audit:CheckpointKey")]
     [InlineData("--Audit:VerifySchedule=nightly", "Audit:VerifySchedule 'nightly' is not a Quartz cron expression", "Audit:VerifySchedule")]
+    [InlineData("--Scheduler:Clustered=yes", "Failed to convert configuration value 'yes' at 'Scheduler:Clustered'", "Scheduler:Clustered")]
+    [InlineData("--Scheduler:Clustered=true", "Scheduler:ConnectionString is empty, and Scheduler:Clustered is true", "Scheduler:ConnectionString")]
+    [InlineData("--Scheduler:CheckinInterval=-00:00:05", "Scheduler:CheckinInterval must be a positive time span", "Scheduler:CheckinInterval")]
     public async Task A_bad_setting_stops_the_start_with_one_line_naming_it_and_what_to_do(string setting, string what, string path)
     {
         var (code, errors, output) = await StartWith(setting);
@@ -55,5 +58,18 @@ public sealed class BadSettingTests
         Assert.Contains(what, line);
         Assert.EndsWith($"Fix {path} in appsettings.json, the environment variable {path.Replace(":", "__")} or the argument --{path}=…, and start again.", line.TrimEnd());
         Assert.DoesNotContain("   at ", output);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Port=many", "is not a PostgreSQL connection string")]
+    [InlineData("Database=quartz;Username=complaints;Password=secret-word", "names no Host")]
+    public async Task A_bad_job_store_connection_string_stops_the_start_without_repeating_it(string connectionString, string what)
+    {
+        var (code, errors, _) = await StartWith("--Scheduler:Clustered=true", $"--Scheduler:ConnectionString={connectionString}");
+
+        Assert.Equal(SettingsCheck.BadSetting, code);
+        var line = Assert.Single(errors);
+        Assert.Contains($"Scheduler:ConnectionString {what}", line);
+        Assert.DoesNotContain("secret-word", line);
     }
 }
