@@ -8,8 +8,18 @@ namespace Complaints.Dashboards.Tests.Exports;
 [Collection(HostCollection.Name)]
 public sealed partial class ExportPagesTests(DashboardsHost host) : IDisposable
 {
-    // A client of its own: the forms' antiforgery cookie stays out of the shared client.
-    private readonly HttpClient _http = TestApp.Client(host.BaseAddress);
+    // A client of its own: the forms' antiforgery cookie stays out of the shared client. It does not follow redirects
+    // itself: HttpClient drops the token's Authorization header on a redirect, so PostFormAsync follows them with it.
+    private readonly HttpClient _http = TestApp.Client(host.BaseAddress, handler: new HttpClientHandler { AllowAutoRedirect = false });
+
+    /// <summary>Posts a page's form and reads the page it redirects to, as the browser does.</summary>
+    private async Task<HttpResponseMessage> PostFormAsync(string url, Dictionary<string, string> form)
+    {
+        var response = await _http.PostAsync(url, new FormUrlEncodedContent(form));
+        return response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther
+            ? await _http.GetAsync(response.Headers.Location)
+            : response;
+    }
 
     public void Dispose() => _http.Dispose();
 
@@ -51,15 +61,15 @@ public sealed partial class ExportPagesTests(DashboardsHost host) : IDisposable
             ["recipients"] = "board@example.com", ["filter"] = "line=Electronics", ["culture"] = "pl-PL",
         };
 
-        var saved = await _http.PostAsync("/api/subscriptions", new FormUrlEncodedContent(form));
+        var saved = await PostFormAsync("/api/subscriptions", form);
         var listed = await saved.Content.ReadAsStringAsync();
 
         Assert.True(saved.StatusCode == HttpStatusCode.OK, listed[..Math.Min(1500, listed.Length)]);
         Assert.Contains("data-saved", listed);
         Assert.Contains(name, listed);
         var id = Regex.Match(listed, $"data-subscription=\"(\\d+)\"[^>]*>\\s*<td[^>]*>{name}").Groups[1].Value;
-        var paused = await _http.PostAsync($"/api/subscriptions/{id}/pause",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Token().Match(listed).Groups[1].Value }));
+        var paused = await PostFormAsync($"/api/subscriptions/{id}/pause",
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = Token().Match(listed).Groups[1].Value });
         Assert.Contains("paused", Regex.Match(await paused.Content.ReadAsStringAsync(), $"data-subscription=\"{id}\"[^>]*>.*?</tr>", RegexOptions.Singleline).Value);
     }
 
@@ -67,11 +77,11 @@ public sealed partial class ExportPagesTests(DashboardsHost host) : IDisposable
     public async Task A_bad_subscription_is_not_saved_and_the_page_says_which_field_to_fix()
     {
         var page = await _http.GetStringAsync("/subscriptions");
-        var response = await _http.PostAsync("/api/subscriptions", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await PostFormAsync("/api/subscriptions", new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value,
             ["name"] = "Bad", ["report"] = "executive", ["schedule"] = "every monday", ["period"] = "last-full-week", ["recipients"] = "board@example.com", ["culture"] = "en-GB",
-        }));
+        });
 
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("data-problem", html);

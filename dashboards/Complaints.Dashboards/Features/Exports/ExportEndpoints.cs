@@ -22,7 +22,8 @@ public static class ExportEndpoints
         var api = app.MapGroup(Prefix).WithTags("Exports");
         // The list names complaints one by one: it is for the roles that read the list; workbooks for every dashboard reader.
         api.MapGet("/complaints.{extension}", ComplaintListExport).RequireAuthorization(Policies.Complaints);
-        api.MapGet("/{name}.{extension}", Export).RequireAuthorization(Policies.Dashboards);
+        // Any other name is a workbook; "complaints" is kept out of this route so the two never both match.
+        api.MapGet("/{name:regex(^(?!complaints$)[a-z-]+$)}.{extension}", Export).RequireAuthorization(Policies.Dashboards);
         return api;
     }
 

@@ -16,15 +16,20 @@ public static class SubscriptionEndpoints
         var api = app.MapGroup(Prefix).WithTags("Subscriptions").RequireAuthorization(Policies.Subscriptions);
         api.MapGet("", (SubscriptionStore store, SubscriptionDispatcher dispatcher) =>
             TypedResults.Ok(store.List().Select(s => new { subscription = s, next = s.Paused ? null : dispatcher.Next(s), deliveries = store.Deliveries(s.Id, 10) })));
-        api.MapPost("", Save);
-        api.MapPost("/{id:long}/pause", (long id, SubscriptionStore store, CancellationToken ct) => Pause(id, true, store, ct));
-        api.MapPost("/{id:long}/resume", (long id, SubscriptionStore store, CancellationToken ct) => Pause(id, false, store, ct));
-        api.MapPost("/{id:long}/send", SendNow);
+        api.MapPost("", Save).WithFormAntiforgery();
+        api.MapPost("/{subscriptionId:long}/pause", (long subscriptionId, SubscriptionStore store, CancellationToken ct) => Pause(subscriptionId, true, store, ct)).WithFormAntiforgery();
+        api.MapPost("/{subscriptionId:long}/resume", (long subscriptionId, SubscriptionStore store, CancellationToken ct) => Pause(subscriptionId, false, store, ct)).WithFormAntiforgery();
+        api.MapPost("/{subscriptionId:long}/send", (long subscriptionId, SubscriptionStore store, SubscriptionRunner runner, TimeProvider time, CancellationToken ct) =>
+            SendNow(subscriptionId, store, runner, time, ct)).WithFormAntiforgery();
         return api;
     }
 
-    private static async Task<IResult> Save(IFormCollection form, SubscriptionStore store, CancellationToken ct)
+    private static async Task<IResult> Save(HttpRequest request, SubscriptionStore store, CancellationToken ct)
     {
+        if (!request.HasFormContentType)
+            return TypedResults.Problem(title: "Send the subscription's form fields",
+                detail: "Post name, report, schedule, recipients, filter, period and culture as form fields (application/x-www-form-urlencoded).", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        var form = await request.ReadFormAsync(ct);
         var draft = new SubscriptionDraft(form["name"], form["report"], form["schedule"], form["recipients"], form["filter"], form["period"], form["culture"]);
         long? id = long.TryParse(form["id"], out var existing) ? existing : null;
         if (draft.Problems() is { Count: > 0 } problems)
