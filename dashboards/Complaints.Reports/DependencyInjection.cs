@@ -1,3 +1,4 @@
+using Complaints.Warehouse.Scheduling;
 using Complaints.Reports.Exports;
 using Complaints.Reports.Subscriptions;
 using Complaints.Reports.Workbooks;
@@ -26,14 +27,11 @@ public static class DependencyInjection
 
         // A bad schedule fails ReportsOptions' validation at start, naming the setting; here it is only left unscheduled.
         var settings = builder.Configuration.GetSection(ReportsOptions.Section).Get<ReportsOptions>() ?? new ReportsOptions();
-        var zoneId = builder.Configuration[$"{ReportingOptions.Section}:TimeZone"] ?? new ReportingOptions().TimeZone;
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = CronJobs.ScheduleZone(builder.Configuration);
         builder.Services.AddQuartz(quartz =>
         {
-            if (!CronExpression.TryParse(settings.DispatchSchedule, out _))
+            if (!quartz.AddCronJob<SubscriptionDispatchJob>(SubscriptionDispatchJob.Key, settings.DispatchSchedule, zone))
                 return;
-            quartz.AddJob<SubscriptionDispatchJob>(j => j.WithIdentity(SubscriptionDispatchJob.Key));
-            quartz.AddTrigger(t => t.ForJob(SubscriptionDispatchJob.Key).WithCronSchedule(settings.DispatchSchedule, c => c.InTimeZone(zone)));
             // Once at start (the warehouse is migrated by then: its start-up runs first): a delivery missed while the host was down goes out now.
             quartz.AddTrigger(t => t.ForJob(SubscriptionDispatchJob.Key).StartNow());
         });

@@ -1,3 +1,4 @@
+using Complaints.Warehouse.Scheduling;
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Inbox;
 using Complaints.Ingest.Loading;
@@ -20,20 +21,12 @@ public static class DependencyInjection
         // Schedules are read here, once: Quartz needs its triggers at registration. A bad one is left out here and
         // refused at start by IngestOptions' validation, which names the setting (see SettingsCheck).
         var schedules = builder.Configuration.GetSection($"{IngestOptions.Section}:Schedules").Get<Dictionary<string, string>>() ?? [];
-        // Cron times are read in the reporting zone, the one zone for filters, buckets and schedules.
-        var zoneId = builder.Configuration[$"{Complaints.Warehouse.ReportingOptions.Section}:TimeZone"] ?? new Complaints.Warehouse.ReportingOptions().TimeZone;
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = CronJobs.ScheduleZone(builder.Configuration);
         builder.Services.AddQuartz(quartz =>
         {
             foreach (var (feedName, cron) in schedules)
-            {
-                var feed = FeedLayouts.Find(feedName);
-                if (feed is null || !CronExpression.TryParse(cron, out _))
-                    continue;
-                var job = new JobKey($"inbox-{feed.Name}");
-                quartz.AddJob<InboxJob>(j => j.WithIdentity(job).UsingJobData(nameof(InboxJob.Feed), feed.Name));
-                quartz.AddTrigger(t => t.ForJob(job).WithIdentity($"inbox-{feed.Name}-schedule").WithCronSchedule(cron, c => c.InTimeZone(zone)));
-            }
+                if (FeedLayouts.Find(feedName) is { } feed)
+                    quartz.AddCronJob<InboxJob>(new JobKey($"inbox-{feed.Name}"), cron, zone, j => j.UsingJobData(nameof(InboxJob.Feed), feed.Name));
         });
         return builder;
     }

@@ -1,3 +1,4 @@
+using Complaints.Warehouse.Scheduling;
 using Complaints.Models.Alerts;
 using Complaints.Models.Defects;
 using Complaints.Models.Jobs;
@@ -32,20 +33,11 @@ public static class DependencyInjection
 
         // Bad cron settings fail ModelsOptions' validation at start, naming the setting; here they are only left unscheduled.
         var settings = builder.Configuration.GetSection(ModelsOptions.Section).Get<ModelsOptions>() ?? new ModelsOptions();
-        var zoneId = builder.Configuration[$"{ReportingOptions.Section}:TimeZone"] ?? new ReportingOptions().TimeZone;
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = CronJobs.ScheduleZone(builder.Configuration);
         builder.Services.AddQuartz(quartz =>
         {
-            if (CronExpression.TryParse(settings.RefreshSchedule, out _))
-            {
-                quartz.AddJob<ModelRefreshJob>(j => j.WithIdentity(ModelRefreshJob.Key));
-                quartz.AddTrigger(t => t.ForJob(ModelRefreshJob.Key).WithCronSchedule(settings.RefreshSchedule, c => c.InTimeZone(zone)));
-            }
-            if (CronExpression.TryParse(settings.TrainingSchedule, out _))
-            {
-                quartz.AddJob<RiskTrainingJob>(j => j.WithIdentity(RiskTrainingJob.Key));
-                quartz.AddTrigger(t => t.ForJob(RiskTrainingJob.Key).WithCronSchedule(settings.TrainingSchedule, c => c.InTimeZone(zone)));
-            }
+            quartz.AddCronJob<ModelRefreshJob>(ModelRefreshJob.Key, settings.RefreshSchedule, zone);
+            quartz.AddCronJob<RiskTrainingJob>(RiskTrainingJob.Key, settings.TrainingSchedule, zone);
         });
         return builder;
     }

@@ -1,3 +1,4 @@
+using Complaints.Warehouse.Scheduling;
 using Complaints.Warehouse.Audit;
 using Complaints.Warehouse.Mail;
 using Complaints.Warehouse.Overview;
@@ -77,20 +78,11 @@ public static class DependencyInjection
 
         // Bad cron settings fail AuditOptions' validation at start, naming the setting; here they are only left unscheduled.
         var settings = configuration.GetSection(AuditOptions.Section).Get<AuditOptions>() ?? new AuditOptions();
-        var zoneId = configuration[$"{ReportingOptions.Section}:TimeZone"] ?? new ReportingOptions().TimeZone;
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = CronJobs.ScheduleZone(configuration);
         builder.Services.AddQuartz(quartz =>
         {
-            if (CronExpression.TryParse(settings.CheckpointSchedule, out _))
-            {
-                quartz.AddJob<AuditCheckpointJob>(j => j.WithIdentity(AuditCheckpointJob.Key));
-                quartz.AddTrigger(t => t.ForJob(AuditCheckpointJob.Key).WithCronSchedule(settings.CheckpointSchedule, c => c.InTimeZone(zone)));
-            }
-            if (CronExpression.TryParse(settings.VerifySchedule, out _))
-            {
-                quartz.AddJob<AuditVerificationJob>(j => j.WithIdentity(AuditVerificationJob.Key));
-                quartz.AddTrigger(t => t.ForJob(AuditVerificationJob.Key).WithCronSchedule(settings.VerifySchedule, c => c.InTimeZone(zone)));
-            }
+            quartz.AddCronJob<AuditCheckpointJob>(AuditCheckpointJob.Key, settings.CheckpointSchedule, zone);
+            quartz.AddCronJob<AuditVerificationJob>(AuditVerificationJob.Key, settings.VerifySchedule, zone);
         });
     }
 
