@@ -1,4 +1,5 @@
 using Complaints.Warehouse.Scheduling;
+using Complaints.Reports.Charts;
 using Complaints.Reports.Exports;
 using Complaints.Reports.Subscriptions;
 using Complaints.Reports.Workbooks;
@@ -21,6 +22,8 @@ public static class DependencyInjection
         builder.Services.AddSingleton<WorkbookFiguresReader>();
         builder.Services.AddSingleton<ReportWorkbooks>();
         builder.Services.AddSingleton<ComplaintExports>();
+        builder.Services.AddSingleton<ChartCatalogue>();
+        builder.Services.AddSingleton<ChartExports>();
         builder.Services.AddSingleton<SubscriptionStore>();
         builder.Services.AddSingleton<SubscriptionRunner>();
         builder.Services.AddSingleton<SubscriptionDispatcher>();

@@ -4,6 +4,7 @@ using Complaints.Models;
 using Complaints.Warehouse.Mail;
 using Complaints.Models.Defects;
 using Complaints.Models.Risk;
+using Complaints.Reports.Charts;
 using Complaints.Reports.Exports;
 using Complaints.Reports.Subscriptions;
 using Complaints.Reports.Workbooks;
@@ -11,8 +12,10 @@ using Complaints.Testing;
 using Complaints.Warehouse;
 using Complaints.Warehouse.ComplaintList;
 using Complaints.Warehouse.Costs;
+using Complaints.Warehouse.Feedback;
 using Complaints.Warehouse.Ingest;
 using Complaints.Warehouse.Overview;
+using Complaints.Warehouse.Products;
 using Complaints.Warehouse.Sla;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -30,6 +33,7 @@ public sealed class ReportsWarehouse : IDisposable
     public string Outbox { get; }
     public ReportWorkbooks Workbooks { get; }
     public ComplaintExports Exports { get; }
+    public ChartExports Charts { get; }
     public SubscriptionStore Store { get; }
 
     private readonly ReportingOptions _reporting = new();
@@ -46,6 +50,8 @@ public sealed class ReportsWarehouse : IDisposable
             new RiskQueries(db, reporting, Options.Create(new ModelsOptions()), time), new IngestRunQueries(db), db, reporting, FilterAsQuery.Describe, time);
         Workbooks = new ReportWorkbooks(reader);
         Exports = new ComplaintExports(new ComplaintListQueries(db, reporting, time), db, FilterAsQuery.Describe, time);
+        Charts = new ChartExports(new ChartCatalogue(new OverviewQueries(db, reporting), new ProductsQueries(db, reporting), new SlaQueries(db, reporting, time),
+            new CostsQueries(db, reporting, Options.Create(new SlaOptions()), time), new FeedbackQueries(db, reporting), reporting), FilterAsQuery.Describe, time);
         Store = new SubscriptionStore(db, time);
     }
 

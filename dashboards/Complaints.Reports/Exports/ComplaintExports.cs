@@ -116,7 +116,7 @@ public sealed class ComplaintExports(ComplaintListQueries list, WarehouseDatabas
     }
 
     /// <summary>RFC 4180 CSV in UTF-8 (with a byte-order mark, so Excel reads the Polish letters), formula-safe, then the note as a '#' line.</summary>
-    private static async Task<long> WriteCsvAsync(DuckDBCommand command, Stream output, ExportNote note, CancellationToken ct)
+    internal static async Task<long> WriteCsvAsync(DuckDBCommand command, Stream output, ExportNote note, CancellationToken ct)
     {
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65536, leaveOpen: true) { NewLine = "\r\n" };
         using var reader = command.ExecuteReader();
@@ -151,6 +151,9 @@ public sealed class ComplaintExports(ComplaintListQueries list, WarehouseDatabas
                 else
                     line.Append(text);
                 break;
+            case DateOnly day:
+                line.Append(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                break;
             case DateTime at:
                 line.Append(at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
                 break;
@@ -167,7 +170,7 @@ public sealed class ComplaintExports(ComplaintListQueries list, WarehouseDatabas
     /// DuckDB writes Parquet itself (COPY), typed, with the note as key-value metadata. COPY takes no bound parameters,
     /// so the filtered rows go to a temporary table first (bound as always) and COPY names only that table and a file of ours.
     /// </summary>
-    private static async Task<long> WriteParquetAsync(DuckDBConnection connection, DuckDBCommand command, Stream output, ExportNote note, CancellationToken ct)
+    internal static async Task<long> WriteParquetAsync(DuckDBConnection connection, DuckDBCommand command, Stream output, ExportNote note, CancellationToken ct)
     {
         var path = Path.Combine(Path.GetTempPath(), $"complaints-export-{Guid.NewGuid():N}.parquet");
         var table = $"export_{Guid.NewGuid():N}";
@@ -191,13 +194,15 @@ public sealed class ComplaintExports(ComplaintListQueries list, WarehouseDatabas
     }
 
     /// <summary>Arrow IPC stream of DuckDB's own batches, the note in the schema's metadata.</summary>
-    private static async Task<long> WriteArrowAsync(DuckDBCommand command, Stream output, ExportNote note, CancellationToken ct)
+    internal static async Task<long> WriteArrowAsync(DuckDBCommand command, Stream output, ExportNote note, CancellationToken ct)
     {
         using var stream = command.ExecuteArrowStream();
         // The schema's metadata must be known before the first batch; the row count is the up-front count.
         var metadata = note.Metadata().ToDictionary(m => m.Key, m => m.Value);
         var schema = new Schema(stream.Schema.FieldsList, metadata);
         using var writer = new ArrowStreamWriter(output, schema, leaveOpen: true);
+        // The schema goes first even when no batch follows: an empty result still reads back with its columns and note.
+        await writer.WriteStartAsync(ct);
         long written = 0;
         while (await stream.ReadNextRecordBatchAsync(ct) is { } batch)
         {

@@ -2,15 +2,18 @@ using System.Globalization;
 using Complaints.Dashboards.Access;
 using Complaints.Dashboards.Features.Filters;
 using Complaints.Dashboards.Features.Language;
+using Complaints.Dashboards.Features.Overview;
+using Complaints.Reports.Charts;
 using Complaints.Reports.Exports;
 using Complaints.Reports.Workbooks;
+using Complaints.Warehouse.Overview;
 using Complaints.Warehouse.PersonalData;
 
 namespace Complaints.Dashboards.Features.Exports;
 
 /// <summary>
 /// Downloads with the shared filters and drill-downs: a report's workbook (<c>/api/exports/executive.xlsx</c>, and one per
-/// page), and the complaint list behind any figure as .xlsx, .csv, .parquet or .arrow. Mapped as one group, so an access
+/// page), each chart's data as .csv, .parquet or .arrow, and the complaint list behind any figure as .xlsx, .csv, .parquet or .arrow. Mapped as one group, so an access
 /// policy is one line on it.
 /// </summary>
 public static class ExportEndpoints
@@ -22,6 +25,8 @@ public static class ExportEndpoints
         var api = app.MapGroup(Prefix).WithTags("Exports");
         // The list names complaints one by one: it is for the roles that read the list; workbooks for every dashboard reader.
         api.MapGet("/complaints.{extension}", ComplaintListExport).RequireAuthorization(Policies.Complaints);
+        // A chart's data by its catalogue id (overview.trend): the same figures the page draws, for every dashboard reader.
+        api.MapGet("/charts/{chart}.{extension}", ChartExport).RequireAuthorization(Policies.Dashboards);
         // Any other name is a workbook; "complaints" is kept out of this route so the two never both match.
         api.MapGet("/{name:regex(^(?!complaints$)[a-z-]+$)}.{extension}", Export).RequireAuthorization(Policies.Dashboards);
         return api;
@@ -42,6 +47,24 @@ public static class ExportEndpoints
         if (withFreeText)
             await personalData.RecordExportAsync(AccountPrincipal.Actor(context.User), query.Filter.ToQueryString(("q", q)), context.RequestAborted);
         return ComplaintList(format, query, q, Cultures.Find(culture) ?? CultureInfo.CurrentUICulture, withFreeText, exports, time);
+    }
+
+    private static async Task<IResult> ChartExport(string chart, string extension, FilterRequest query, string? bucket, string? culture,
+        ChartExports charts, TimeProvider time, CancellationToken ct)
+    {
+        if (Refused(query, culture) is { } refused)
+            return refused;
+        if (charts.Catalogue.Find(chart) is not { } definition)
+            return TypedResults.Problem(title: "No such chart", detail: $"Charts are {charts.Catalogue.Ids} (got '{chart}').", statusCode: 404);
+        if (ExportFormats.Parse(extension) is not { } format || !ChartExports.Formats.Contains(format))
+            return TypedResults.Problem(title: "Unknown format", detail: $"A chart's data is exported as .csv, .parquet or .arrow (got .{extension}).", statusCode: 404);
+        if (!string.IsNullOrEmpty(bucket) && TimeBuckets.Parse(bucket) is null)
+            return TimeBuckets.Invalid(bucket);
+        // A chart's rows are few: the file is made whole before it is sent, so a failure is an error, never a half file.
+        using var output = new MemoryStream();
+        var language = Cultures.Find(culture) ?? CultureInfo.CurrentUICulture;
+        await charts.WriteAsync(definition, format, output, charts.Query(query.Filter, TimeBuckets.Parse(bucket) ?? TimeBucket.Month), language, ct);
+        return TypedResults.File(output.ToArray(), format.ContentType(), ChartExports.FileName(definition, format, time.GetUtcNow()));
     }
 
     private static IResult? Refused(FilterRequest query, string? culture)

@@ -53,6 +53,9 @@ public abstract class FilteredPage : ComponentBase
         await Task.WhenAll(rest.Select(show => show()));
     }
 
+    /// <summary>The downloads of a chart's data (catalogue id <c>page.chart</c>) with this page's filters and whatever else pins its figures.</summary>
+    protected Exports.ChartDataLink ChartData(string chart, params (string Name, string? Value)[] extra) => new(chart, Filters, extra);
+
     /// <summary>The complaint list behind a figure: this page's filters, narrowed further by the figure's own.</summary>
     protected string ComplaintsBehind(params (string Name, string? Value)[] narrower) => "/complaints" + Filters.ToQueryString(narrower);
 }
