@@ -37,7 +37,7 @@ public sealed class RouteAccessTests(AccessHost host) : IClassFixture<AccessHost
 
     private static readonly Dictionary<string, string> Samples = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["feed"] = "surveys", ["runId"] = "1", ["culture"] = "en-US", ["source"] = "crm", ["id"] = "C-1", ["name"] = "nobody", ["subscriptionId"] = "1",
+        ["feed"] = "surveys", ["runId"] = "1", ["culture"] = "en-US", ["source"] = "crm", ["id"] = "C-1", ["name"] = "nobody", ["subscriptionId"] = "1", ["chart"] = "overview.trend",
     };
 
     private sealed record Route(string Pattern, string Method, string Url, string? Policy, bool Anonymous, string? Name = null);
