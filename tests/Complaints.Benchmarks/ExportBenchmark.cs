@@ -10,6 +10,7 @@ using Complaints.Reports.Workbooks;
 using Complaints.Warehouse;
 using Complaints.Warehouse.ComplaintList;
 using Complaints.Warehouse.Costs;
+using Complaints.Warehouse.Feedback;
 using Complaints.Warehouse.Ingest;
 using Complaints.Warehouse.Overview;
 using Complaints.Warehouse.Sla;
@@ -64,7 +65,7 @@ public static class ExportBenchmark
         await warehouse.InitializeAsync(time);
         var reporting = Options.Create(reportingSettings);
         var reader = new WorkbookFiguresReader(new OverviewQueries(warehouse, reporting), new SlaQueries(warehouse, reporting, time),
-            new CostsQueries(warehouse, reporting, Options.Create(new SlaOptions()), time), new DefectSignals(warehouse, reporting, time),
+            new CostsQueries(warehouse, reporting, Options.Create(new SlaOptions()), time), new FeedbackQueries(warehouse, reporting), new DefectSignals(warehouse, reporting, time),
             new RiskQueries(warehouse, reporting, Options.Create(new ModelsOptions()), time), new IngestRunQueries(warehouse), warehouse, reporting,
             FilterAsQuery.Describe, time);
         var workbooks = new ReportWorkbooks(reader);

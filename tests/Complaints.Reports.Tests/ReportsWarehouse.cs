@@ -46,7 +46,7 @@ public sealed class ReportsWarehouse : IDisposable
         var db = warehouse.Database;
         var reporting = Options.Create(_reporting);
         var reader = new WorkbookFiguresReader(new OverviewQueries(db, reporting), new SlaQueries(db, reporting, time),
-            new CostsQueries(db, reporting, Options.Create(new SlaOptions()), time), new DefectSignals(db, reporting, time),
+            new CostsQueries(db, reporting, Options.Create(new SlaOptions()), time), new FeedbackQueries(db, reporting), new DefectSignals(db, reporting, time),
             new RiskQueries(db, reporting, Options.Create(new ModelsOptions()), time), new IngestRunQueries(db), db, reporting, FilterAsQuery.Describe, time);
         Workbooks = new ReportWorkbooks(reader);
         Exports = new ComplaintExports(new ComplaintListQueries(db, reporting, time), db, FilterAsQuery.Describe, time);

@@ -4,6 +4,7 @@ using Complaints.Models.Defects;
 using Complaints.Models.Risk;
 using Complaints.Reports.Resources;
 using Complaints.Warehouse.Costs;
+using Complaints.Warehouse.Feedback;
 using Complaints.Warehouse.Overview;
 using Complaints.Warehouse.Sla;
 
@@ -30,6 +31,7 @@ public static class ExecutiveWorkbook
         if (report.Has(WorkbookSection.Backlog)) writer.Backlog();
         if (report.Has(WorkbookSection.Signals)) writer.Signals();
         if (report.Has(WorkbookSection.AtRisk)) writer.AtRisk();
+        if (report.Has(WorkbookSection.Feedback)) writer.Feedback();
         workbook.SaveAs(output);
     }
 
@@ -103,7 +105,7 @@ public static class ExecutiveWorkbook
             {
                 [WorkbookSection.Kpis] = "Sheet.Kpis", [WorkbookSection.Trend] = "Sheet.Trend", [WorkbookSection.TopProducts] = "Sheet.Products",
                 [WorkbookSection.Costs] = "Sheet.Costs", [WorkbookSection.Sla] = "Sheet.Sla", [WorkbookSection.Backlog] = "Sheet.Backlog",
-                [WorkbookSection.Signals] = "Sheet.Signals", [WorkbookSection.AtRisk] = "Sheet.Risk",
+                [WorkbookSection.Signals] = "Sheet.Signals", [WorkbookSection.AtRisk] = "Sheet.Risk", [WorkbookSection.Feedback] = "Sheet.Feedback",
             };
             return figures.Report.Sections.Select(s => T(names[s]));
         }
@@ -271,6 +273,62 @@ public static class ExecutiveWorkbook
             sheet.Cell(next, 1).Value = risk.Scored == 0 ? T("Risk.NotScored") : T("Risk.ScoredBy", risk.Scored, risk.HighRisk, risk.HighRiskFrom, risk.Target);
             Finish(sheet);
         }
+
+        /// <summary>
+        /// The Feedback page's figures: the summary (response rate, CSAT, NPS), then CSAT and NPS per product, channel, team
+        /// and handling time, each as its own table. The API's response rate is a percent (62.5); a cell holds the fraction.
+        /// </summary>
+        public void Feedback()
+        {
+            var f = figures.Feedback!;
+            var (summary, scores) = (f.Summary, f.Summary.Scores);
+            var sheet = Sheet("Sheet.Feedback");
+            var measures = new List<(string Measure, object? Value, string Format)>
+            {
+                (T("Feedback.Settled"), summary.SettledComplaints, _formats.Count),
+                (T("Feedback.Surveyed"), summary.SurveyedComplaints, _formats.Count),
+                (T("Feedback.ResponseRate"), summary.ResponseRatePercent / 100.0, _formats.Percent),
+                (T("Col.Answers"), scores.Answers, _formats.Count),
+                (T("Col.Csat"), scores.Csat, Csat),
+                (T("Col.CsatAnswers"), scores.CsatAnswers, _formats.Count),
+                (T("Col.Nps"), scores.Nps, Nps),
+                (T("Col.NpsAnswers"), scores.NpsAnswers, _formats.Count),
+                (T("Col.Promoters"), scores.Promoters, _formats.Count),
+                (T("Col.Detractors"), scores.Detractors, _formats.Count),
+            };
+            var next = SheetTable.Write(sheet, 1, "FeedbackSummary", [
+                new TableColumn<(string Measure, object? Value, string Format)>(T("Kpi.Measure"), m => m.Measure),
+                new TableColumn<(string Measure, object? Value, string Format)>(T("Feedback.Value"), m => m.Value, m => m.Format),
+            ], measures, T("Empty"));
+            sheet.Cell(next - 1, 1).Value = T("Feedback.Note");
+            foreach (var (title, table, first, groups) in new[]
+            {
+                ("Feedback.PerProduct", "FeedbackPerProduct", T("Col.Product"), f.PerProduct),
+                ("Feedback.PerChannel", "FeedbackPerChannel", T("Col.Channel"), f.PerChannel),
+                ("Feedback.PerTeam", "FeedbackPerTeam", T("Col.Team"), f.PerTeam),
+                ("Feedback.ByHandling", "FeedbackByHandling", T("Col.HandlingDays"), f.ByHandlingTime),
+            })
+            {
+                Title(sheet, ++next, title);
+                List<TableColumn<FeedbackGroup>> columns = table == "FeedbackPerProduct"
+                    ? [new(T("Col.Sku"), g => g.Value), new(first, g => g.Label)]
+                    : [new(first, g => g.Label)];
+                next = SheetTable.Write(sheet, next + 1, table, [
+                    .. columns,
+                    new(T("Col.Complaints"), g => g.Complaints, _formats.Count),
+                    new(T("Col.Answers"), g => g.Scores.Answers, _formats.Count),
+                    new(T("Col.Csat"), g => g.Scores.Csat, Csat),
+                    new(T("Col.Nps"), g => g.Scores.Nps, Nps),
+                    new(T("Col.Promoters"), g => g.Scores.Promoters, _formats.Count),
+                    new(T("Col.Detractors"), g => g.Scores.Detractors, _formats.Count),
+                ], groups, T("Feedback.None"));
+            }
+            Finish(sheet);
+        }
+
+        /// <summary>CSAT to two decimals (3.80); NPS in points with its sign, as it is quoted (+12.5, -3.0).</summary>
+        private const string Csat = "0.00";
+        private const string Nps = "+0.0;-0.0;0.0";
 
         private IXLWorksheet Sheet(string key) => workbook.Worksheets.Add(T(key));
 

@@ -2,6 +2,7 @@ using Complaints.Models.Defects;
 using Complaints.Models.Risk;
 using Complaints.Warehouse;
 using Complaints.Warehouse.Costs;
+using Complaints.Warehouse.Feedback;
 using Complaints.Warehouse.Overview;
 using Complaints.Warehouse.Sla;
 
@@ -30,4 +31,5 @@ public sealed record WorkbookFigures(
     IReadOnlyList<SlaBreaches> BreachesByLine,
     IReadOnlyList<BacklogBucket> Backlog,
     IReadOnlyList<StoredSignal> Signals,
-    AtRiskFigures? AtRisk);
+    AtRiskFigures? AtRisk,
+    FeedbackFigures? Feedback);

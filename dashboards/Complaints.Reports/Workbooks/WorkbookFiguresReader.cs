@@ -3,6 +3,7 @@ using Complaints.Models.Defects;
 using Complaints.Models.Risk;
 using Complaints.Warehouse;
 using Complaints.Warehouse.Costs;
+using Complaints.Warehouse.Feedback;
 using Complaints.Warehouse.Ingest;
 using Complaints.Warehouse.Overview;
 using Complaints.Warehouse.Sla;
@@ -15,7 +16,7 @@ namespace Complaints.Reports.Workbooks;
 /// the JSON API's for the same filter. SLA, backlog and cost figures are judged as of the filter's as-of instant, or now.
 /// </summary>
 public sealed class WorkbookFiguresReader(
-    OverviewQueries overview, SlaQueries sla, CostsQueries costs, DefectSignals signals, RiskQueries risk, IngestRunQueries runs,
+    OverviewQueries overview, SlaQueries sla, CostsQueries costs, FeedbackQueries feedback, DefectSignals signals, RiskQueries risk, IngestRunQueries runs,
     WarehouseDatabase warehouse, IOptions<ReportingOptions> reporting, DescribeFilter describe, TimeProvider time)
 {
     /// <summary>Products shown in the top-products table; the API lists all of them in the same order.</summary>
@@ -43,11 +44,13 @@ public sealed class WorkbookFiguresReader(
         var backlog = Run(report.Has(WorkbookSection.Backlog), () => sla.Backlog(filter, asOf), []);
         var openSignals = Run(report.Has(WorkbookSection.Signals), OpenSignals, []);
         var atRisk = Run(report.Has(WorkbookSection.AtRisk), () => (AtRiskFigures?)risk.Get(filter, RiskTarget.Statutory, AtRiskShown), null);
+        async Task<FeedbackFigures?> Surveys() => report.Has(WorkbookSection.Feedback) ? await feedback.GetAsync(filter, cancellationToken) : null;
+        var surveys = Surveys();
         var lastLoad = Task.Run(runs.LastLoadedAt, cancellationToken);
 
         return new WorkbookFigures(report, filter, describe(filter, culture), now, asOf, await lastLoad, reporting.Value.Currency, reporting.Value.TimeZone,
             await kpis, await trend, [.. (await products).Take(TopProductsShown)], await costSummary, await byType, await byProduct,
-            await achievement, await byLine, await backlog, await openSignals, await atRisk);
+            await achievement, await byLine, await backlog, await openSignals, await atRisk, await surveys);
     }
 
     /// <summary>Signals still open: given by the detector now and not dismissed.</summary>
