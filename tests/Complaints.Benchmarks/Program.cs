@@ -20,6 +20,10 @@ if (args is ["generate", var count, var folder])
     return 0;
 }
 
+// Child mode: one export of the complaint list, so the parent reads that export's peak memory alone.
+if (args is [ExportStep.Name, .. var stepArgs])
+    return await ExportStep.RunAsync(stepArgs);
+
 // Page mode: each page's queries and its first chart in the browser, over a warehouse an earlier run kept.
 if (args is ["pages", .. var pageArgs])
 {

@@ -68,22 +68,24 @@ public sealed class ComplaintExports(ComplaintListQueries list, WarehouseDatabas
         for (var c = 0; c < columns; c++)
             row[c] = new Cell(reader.GetName(c), header);
         await sheet.AddRowAsync(row, ct);
-        var types = Enumerable.Range(0, columns).Select(reader.GetFieldType).ToArray();
+        // One typed getter per column, chosen once: the loop below runs twenty million times for a million rows.
+        var cells = new Func<DuckDBDataReader, int, Cell>[columns];
+        for (var c = 0; c < columns; c++)
+        {
+            var type = reader.GetFieldType(c);
+            cells[c] = type == typeof(string) ? (r, i) => new Cell(SafeText.Neutralise(r.GetString(i)))
+                : type == typeof(DateTime) ? (r, i) => new Cell(r.GetDateTime(i), dateTime)
+                : type == typeof(decimal) ? (r, i) => new Cell(r.GetDecimal(i), money)
+                : type == typeof(double) ? (r, i) => new Cell(r.GetDouble(i), days)
+                : type == typeof(int) ? (r, i) => new Cell(r.GetInt32(i), count)
+                : type == typeof(long) ? (r, i) => new Cell(r.GetInt64(i), count)
+                : (r, i) => new Cell(SafeText.Neutralise(Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture) ?? ""));
+        }
         long written = 0;
         while (reader.Read())
         {
             for (var c = 0; c < columns; c++)
-            {
-                if (reader.IsDBNull(c)) { row[c] = new Cell(); continue; }
-                var type = types[c];
-                row[c] = type == typeof(string) ? new Cell(SafeText.Neutralise(reader.GetString(c)))
-                    : type == typeof(DateTime) ? new Cell(reader.GetDateTime(c), dateTime)
-                    : type == typeof(decimal) ? new Cell(reader.GetDecimal(c), money)
-                    : type == typeof(double) ? new Cell(reader.GetDouble(c), days)
-                    : type == typeof(int) ? new Cell(reader.GetInt32(c), count)
-                    : type == typeof(long) ? new Cell(reader.GetInt64(c), count)
-                    : new Cell(SafeText.Neutralise(Convert.ToString(reader.GetValue(c), CultureInfo.InvariantCulture) ?? ""));
-            }
+                row[c] = reader.IsDBNull(c) ? new Cell() : cells[c](reader, c);
             await sheet.AddRowAsync(row, ct);
             written++;
         }
@@ -122,6 +124,7 @@ public sealed class ComplaintExports(ComplaintListQueries list, WarehouseDatabas
         using var reader = command.ExecuteReader();
         var columns = reader.FieldCount;
         await writer.WriteLineAsync(string.Join(",", Enumerable.Range(0, columns).Select(reader.GetName)));
+        var cells = Enumerable.Range(0, columns).Select(c => CsvCell(reader.GetFieldType(c))).ToArray();
         var line = new StringBuilder();
         long written = 0;
         while (reader.Read())
@@ -131,7 +134,7 @@ public sealed class ComplaintExports(ComplaintListQueries list, WarehouseDatabas
             {
                 if (c > 0) line.Append(',');
                 if (!reader.IsDBNull(c))
-                    AppendCsv(line, reader.GetValue(c));
+                    cells[c](line, reader, c);
             }
             await writer.WriteLineAsync(line, ct);
             written++;
@@ -139,6 +142,17 @@ public sealed class ComplaintExports(ComplaintListQueries list, WarehouseDatabas
         await writer.WriteLineAsync((note with { Rows = written }).Line());
         return written;
     }
+
+    /// <summary>How a column's value goes into a CSV line, by its type: typed getters, numbers and times in the invariant culture, no boxing.</summary>
+    private static Action<StringBuilder, DuckDBDataReader, int> CsvCell(Type type) =>
+        type == typeof(string) ? (line, r, i) => AppendCsv(line, r.GetString(i))
+        : type == typeof(DateTime) ? (line, r, i) => line.Append(CultureInfo.InvariantCulture, $"{r.GetDateTime(i):yyyy-MM-dd HH:mm:ss}")
+        : type == typeof(DateOnly) ? (line, r, i) => line.Append(CultureInfo.InvariantCulture, $"{r.GetFieldValue<DateOnly>(i):yyyy-MM-dd}")
+        : type == typeof(decimal) ? (line, r, i) => line.Append(CultureInfo.InvariantCulture, $"{r.GetDecimal(i)}")
+        : type == typeof(double) ? (line, r, i) => line.Append(CultureInfo.InvariantCulture, $"{r.GetDouble(i)}")
+        : type == typeof(long) ? (line, r, i) => line.Append(CultureInfo.InvariantCulture, $"{r.GetInt64(i)}")
+        : type == typeof(int) ? (line, r, i) => line.Append(CultureInfo.InvariantCulture, $"{r.GetInt32(i)}")
+        : (line, r, i) => AppendCsv(line, r.GetValue(i));
 
     private static void AppendCsv(StringBuilder line, object value)
     {

@@ -43,7 +43,11 @@ public sealed class ComplaintListQueries(WarehouseDatabase warehouse, IOptions<R
             .Replace("/*description*/", withFreeText ? "c.description" : "CAST(NULL AS VARCHAR)", StringComparison.Ordinal)
             .Replace("/*filter*/", filter.Predicate, StringComparison.Ordinal)
             .Replace("/*search*/", SearchPredicate(search), StringComparison.Ordinal);
-        return connection.Command(sql, Parameters(filter, search));
+        var command = connection.Command(sql, Parameters(filter, search));
+        // Streamed, chunk by chunk, as the reader asks: DuckDB.NET otherwise materialises the whole result first (a million
+        // rows of twenty columns held about 800 MB more at the peak than streaming them, measured in the exports benchmark).
+        command.UseStreamingMode = true;
+        return command;
     }
 
     /// <summary>
