@@ -136,7 +136,7 @@ public static class ExportBenchmark
         foreach (var row in rows)
             text.AppendLine(row);
         text.AppendLine();
-        text.AppendLine("The executive workbook's figures, each query alone (cold cache after the builds above, one at a time):");
+        text.AppendLine("The executive workbook's figures, each section's queries alone, one section after another (after the builds above, so DuckDB's cache is warm):");
         text.AppendLine();
         text.AppendLine("| figure | time |");
         text.AppendLine("|---|---:|");
