@@ -28,7 +28,8 @@ if (args is ["pages", .. var pageArgs])
     return await PageBenchmark.RunAsync(new PageBenchmark.Options(
         Path.GetFullPath(PageValue("--warehouse") ?? Path.Combine(Path.GetTempPath(), "complaints-bench", "bench.duckdb")),
         int.Parse(PageValue("--runs") ?? "20"), int.Parse(PageValue("--browser-runs") ?? "5"),
-        PageValue("--report") ?? Path.Combine(root, "tests", "Complaints.Benchmarks", "reports", "pages.md"), root));
+        PageValue("--report") ?? Path.Combine(root, "tests", "Complaints.Benchmarks", "reports", "pages.md"), root,
+        PageValue("--pages")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? PageBenchmark.AllPages));
 }
 
 // The models' own report (signals, training, scoring): ModelBenchmark.cs.

@@ -11,7 +11,8 @@ namespace Complaints.Warehouse.Overview;
 /// handling-time sketch when it covers the filter too, within <see cref="HandlingSketch.RelativeError"/>. Anything else,
 /// or a warehouse whose rollup is not built yet, reads the facts.
 /// </summary>
-public sealed class OverviewQueries(WarehouseDatabase warehouse, IOptions<ReportingOptions> reporting)
+/// <param name="readRollup">False reads every figure from the facts: for tests and benchmarks that compare the two.</param>
+public sealed class OverviewQueries(WarehouseDatabase warehouse, IOptions<ReportingOptions> reporting, bool readRollup = true)
 {
     private readonly ReportingOptions _reporting = reporting.Value;
 
@@ -107,12 +108,8 @@ public sealed class OverviewQueries(WarehouseDatabase warehouse, IOptions<Report
             .Select(r => new ProductCost(r.Sku!, r.Name!, r.Line!, decimal.Round(r.Amount, 2)))
             .OrderByDescending(p => p.Amount).ThenBy(p => p.Sku, StringComparer.Ordinal).ToList();
         var unconverted = rows.Single(r => r.Sku is null);
-        // The rollup counts bookings without a rate but not their currencies: those few are read from the bookings.
-        var currencies = rollup && unconverted.Unconverted > 0
-            ? Query(connection, Sql("UnconvertedCurrencies"), filter, r => r.NullableString(0)).Single()
-            : unconverted.Currencies;
         return new ProductCosts(_reporting.Currency, products, products.Sum(p => p.Amount), unconverted.Unconverted,
-            currencies?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? []);
+            unconverted.Currencies?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? []);
     }
 
     private sealed record CostRow(string? Sku, string? Name, string? Line, decimal Amount, long Unconverted, string? Currencies);
@@ -131,7 +128,7 @@ public sealed class OverviewQueries(WarehouseDatabase warehouse, IOptions<Report
         connection.QueryFiltered(sql, filter, _reporting, map, extra);
 
     private bool UsesRollup(DuckDBConnection connection, ComplaintFilter filter) =>
-        RollupFilter.Covers(filter) && ComplaintRollup.IsCurrent(connection, _reporting);
+        readRollup && RollupFilter.Covers(filter) && ComplaintRollup.IsCurrent(connection, _reporting);
 
     /// <summary>The rollup's version of a figure (Overview/Rollup/NAME.sql) where it covers the filter, else the facts' (Overview/NAME.sql).</summary>
     private List<T> QueryEither<T>(string name, ComplaintFilter filter, Func<IDataRecord, T> map, params (string Name, object? Value)[] extra)

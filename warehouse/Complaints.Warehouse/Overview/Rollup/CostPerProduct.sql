@@ -1,5 +1,5 @@
--- CostPerProduct.sql over the rollup: products with a converted booking, and one row (NULL product) with the count of
--- bookings that have no rate. Their currencies come from the bookings themselves (OverviewQueries), only when there are any.
+-- CostPerProduct.sql over the rollup: products with a converted booking, and one row (NULL product) with the count and
+-- currencies of bookings that have no rate.
 SELECT d.product_sku,
        coalesce(p.name, d.product_sku)      AS name,
        coalesce(p.product_line, 'Unknown') AS product_line,
@@ -12,6 +12,8 @@ WHERE /*rollup*/
 GROUP BY ALL
 HAVING sum(d.costed_converted) > 0
 UNION ALL
-SELECT NULL, NULL, NULL, NULL, CAST(coalesce(sum(d.cost_unconverted), 0) AS BIGINT), NULL
+SELECT NULL, NULL, NULL, NULL,
+       CAST(coalesce(sum(d.cost_unconverted), 0) AS BIGINT),
+       array_to_string(list_sort(list_distinct(flatten(list(d.unconverted_currencies) FILTER (WHERE d.cost_unconverted > 0)))), ',')
 FROM complaint_daily d
 WHERE /*rollup*/
