@@ -48,6 +48,10 @@ if (args is ["exports", .. var exportArgs])
 if (args is ["peer", .. var peerArgs])
     return await PeerBenchmark.RunAsync(peerArgs);
 
+// What keeping the Overview rollup in step costs a daily delivery on a large warehouse: RollupRefreshBenchmark.cs.
+if (args is ["rollup-refresh", .. var refreshArgs])
+    return await RollupRefreshBenchmark.RunAsync(refreshArgs);
+
 // The analytics engine's own report (SLA, costs, feedback): AnalyticsBenchmarks.cs.
 if (args is ["analytics", .. var analyticsArgs])
     return await AnalyticsBenchmarks.RunAsync(analyticsArgs);

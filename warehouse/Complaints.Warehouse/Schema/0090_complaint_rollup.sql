@@ -12,10 +12,10 @@ CREATE TABLE complaint_daily (
     resolved         BIGINT NOT NULL,
     first_received   TIMESTAMPTZ NOT NULL,
     last_received    TIMESTAMPTZ NOT NULL,
-    cost_amount      DECIMAL(38,2) NOT NULL,  -- converted costs (complaint_costs.amount), reporting currency
+    cost_amount      DECIMAL(18,2) NOT NULL,  -- converted costs (complaint_costs.amount), reporting currency; 18 digits sum fast
     cost_unconverted BIGINT NOT NULL,         -- bookings without a rate
     costed_converted BIGINT NOT NULL,         -- complaints with at least one converted booking
-    unconverted_currencies VARCHAR[],         -- currencies of the bookings without a rate
+    unconverted_currencies VARCHAR,           -- currencies of the bookings without a rate, sorted, comma-separated
     csat_sum         BIGINT NOT NULL,         -- over survey answers with a score
     csat_answers     BIGINT NOT NULL,
     key_hash_sum     HUGEINT NOT NULL         -- sum of hash(complaint_key): a day whose complaints changed shows it

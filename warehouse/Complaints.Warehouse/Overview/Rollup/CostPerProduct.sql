@@ -14,6 +14,9 @@ HAVING sum(d.costed_converted) > 0
 UNION ALL
 SELECT NULL, NULL, NULL, NULL,
        CAST(coalesce(sum(d.cost_unconverted), 0) AS BIGINT),
-       array_to_string(list_sort(list_distinct(flatten(list(d.unconverted_currencies) FILTER (WHERE d.cost_unconverted > 0)))), ',')
+       -- The rows hold a few distinct lists of currencies: they are merged, not every row's.
+       (SELECT nullif(array_to_string(list_sort(list_distinct(flatten(list(string_split(u.currencies, ','))))), ','), '')
+        FROM (SELECT DISTINCT d.unconverted_currencies AS currencies FROM complaint_daily d
+              WHERE /*rollup*/ AND d.unconverted_currencies IS NOT NULL) u)
 FROM complaint_daily d
 WHERE /*rollup*/
