@@ -32,7 +32,8 @@ if (args is ["pages", .. var pageArgs])
     return await PageBenchmark.RunAsync(new PageBenchmark.Options(
         Path.GetFullPath(PageValue("--warehouse") ?? Path.Combine(Path.GetTempPath(), "complaints-bench", "bench.duckdb")),
         int.Parse(PageValue("--runs") ?? "20"), int.Parse(PageValue("--browser-runs") ?? "5"),
-        PageValue("--report") ?? Path.Combine(root, "tests", "Complaints.Benchmarks", "reports", "pages.md"), root));
+        PageValue("--report") ?? Path.Combine(root, "tests", "Complaints.Benchmarks", "reports", "pages.md"), root,
+        PageValue("--pages")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? PageBenchmark.AllPages));
 }
 
 // The models' own report (signals, training, scoring): ModelBenchmark.cs.
@@ -50,6 +51,10 @@ if (args is ["exports", .. var exportArgs])
 // The pages' queries on DuckDB beside PostgreSQL over the same rows: PeerBenchmark.cs.
 if (args is ["peer", .. var peerArgs])
     return await PeerBenchmark.RunAsync(peerArgs);
+
+// What keeping the Overview rollup in step costs a daily delivery on a large warehouse: RollupRefreshBenchmark.cs.
+if (args is ["rollup-refresh", .. var refreshArgs])
+    return await RollupRefreshBenchmark.RunAsync(refreshArgs);
 
 // The analytics engine's own report (SLA, costs, feedback): AnalyticsBenchmarks.cs.
 if (args is ["analytics", .. var analyticsArgs])

@@ -24,13 +24,15 @@ public static class DependencyInjection
         builder.Services.AddSingleton<SlaMeasures>();
         builder.Services.AddSingleton<SlaQueries>();
         builder.Services.AddSingleton<Costs.CostRollup>();
+        builder.Services.AddSingleton<Rollups.ComplaintRollup>();
         var contentRoot = builder.Environment.ContentRootPath;
         // The owners of derived tables go with the gate itself: no write, from whichever part, can leave them behind.
         builder.Services.AddSingleton(sp => new WarehouseDatabase(
             Path.Combine(contentRoot, sp.GetRequiredService<IOptions<WarehouseOptions>>().Value.Path),
             sp.GetRequiredService<IOptions<WarehouseOptions>>().Value.MemoryLimit,
             sp.GetRequiredService<ILogger<WarehouseDatabase>>(),
-            [sp.GetRequiredService<SlaMeasures>(), sp.GetRequiredService<Costs.CostRollup>()]));
+            // In this order: the complaint rollup sums the converted costs the cost rollup has just written.
+            [sp.GetRequiredService<SlaMeasures>(), sp.GetRequiredService<Costs.CostRollup>(), sp.GetRequiredService<Rollups.ComplaintRollup>()]));
         builder.Services.AddSingleton<Costs.CostsQueries>();
         builder.Services.AddSingleton<Feedback.FeedbackQueries>();
         builder.Services.AddSingleton<OverviewQueries>();

@@ -1,5 +1,6 @@
 namespace Complaints.Warehouse.Overview;
 
+/// <param name="MedianRelativeError">How far the medians may be from the exact ones (they come from the rollup's sketch); null: exact.</param>
 public sealed record OverviewFigures(
     OverviewTotals Totals,
     Kpis Kpis,
@@ -7,7 +8,8 @@ public sealed record OverviewFigures(
     TimeBucket Bucket,
     IReadOnlyList<PeriodCount> Trend,
     IReadOnlyList<ProductHandlingTime> HandlingTimePerProduct,
-    ProductCosts CostPerProduct)
+    ProductCosts CostPerProduct,
+    double? MedianRelativeError = null)
 {
     /// <summary>Complaints the figures leave out for want of a date, and why (empty when none is).</summary>
     public IReadOnlyList<LeftOut> LeftOut => Totals.LeftOut();
