@@ -21,6 +21,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<WorkbookFiguresReader>();
         builder.Services.AddSingleton<ReportWorkbooks>();
         builder.Services.AddSingleton<ComplaintExports>();
+        builder.Services.AddSingleton<AuditReports.AuditReportIssuer>();
         builder.Services.AddSingleton<SubscriptionStore>();
         builder.Services.AddSingleton<SubscriptionRunner>();
         builder.Services.AddSingleton<SubscriptionDispatcher>();
