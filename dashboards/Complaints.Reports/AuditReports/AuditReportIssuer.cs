@@ -30,7 +30,7 @@ public sealed class AuditReportIssuer(WarehouseDatabase warehouse, AuditReportQu
         using (var connection = warehouse.OpenConnection())
         using (var snapshot = connection.BeginTransaction())
         {
-            var summary = AuditReportContent.Read(connection, queries, scope, ct);
+            var summary = AuditReportContent.Read(connection, queries, scope, excerpts: kind == AuditReportKind.Summary, ct);
             if (kind == AuditReportKind.Register && summary.Sheets.Values.Max(s => s.Total) is var most and > ExportFormats.ExcelDataRows)
                 throw new TooManyRowsForExcel(most);
             var words = describe(scope.Filter with { From = null, To = null, AsOf = null }, culture);

@@ -113,6 +113,7 @@ public sealed class AuditReportEndpointTests(Browser browser) : IAsyncLifetime
         // The Audit page lists the issue; its "Reproduce" link asks for the report as of the issue's instant: same content.
         await page.GotoAsync(new Uri(_address, "/audit").ToString());
         var link = await page.Locator("[data-figure=issued-reports] a").First.GetAttributeAsync("href");
+        await page.Locator("#reports").ScreenshotAsync(new Microsoft.Playwright.LocatorScreenshotOptions { Path = Browser.ScreenshotPath("audit-reports") });
         Assert.Contains("asof=", link);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         await page.CloseAsync();

@@ -79,6 +79,6 @@ public sealed class AuditReportAsOfTests : IAsyncLifetime
     {
         using var connection = _host.Warehouse.Database.OpenConnection();
         var queries = new AuditReportQueries(Options.Create(new ReportingOptions()));
-        return AuditReportContent.Read(connection, queries, scope, CancellationToken.None).Figures;
+        return AuditReportContent.Read(connection, queries, scope, excerpts: false, CancellationToken.None).Figures;
     }
 }
