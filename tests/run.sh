@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a fresh machine: installs what the tests need from Debian
 # (Chromium for the browser tests, libgdiplus for ClosedXML, libgomp1 for LightGBM, curl for the README's upload command,
-# PostgreSQL for the clustered scheduler's job store), then `dotnet test`,
+# PostgreSQL for the clustered scheduler's job store, poppler-utils and DejaVu fonts for the audit report's PDF), then `dotnet test`,
 # and ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,8 @@ ldconfig -p | grep -q 'libgdiplus' || missing+=(libgdiplus)
 ldconfig -p | grep -q 'libgomp.so.1' || missing+=(libgomp1)
 command -v curl >/dev/null || missing+=(curl)   # the README's upload command is run as written
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)   # started on loopback by the tests (PostgresServer)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)   # the audit report's PDF is read back (pdftotext) and rendered (pdftoppm)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)   # the PDF's font
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} (apt-get)…"
     sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"

@@ -1,5 +1,6 @@
 using Complaints.Dashboards.Access;
 using Complaints.Dashboards.Features.Account;
+using Complaints.Dashboards.Features.Audit;
 using Complaints.Dashboards.Components;
 using Complaints.Dashboards.Features.Costs;
 using Complaints.Dashboards.Features.Defects;
@@ -111,6 +112,7 @@ public static class DependencyInjection
         app.MapPersonalDataEndpoints();
         app.MapExportEndpoints();
         app.MapSubscriptionEndpoints();
+        app.MapAuditReportEndpoints();
         return app;
     }
 }

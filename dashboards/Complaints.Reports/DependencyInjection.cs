@@ -24,6 +24,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<ComplaintExports>();
         builder.Services.AddSingleton<ChartCatalogue>();
         builder.Services.AddSingleton<ChartExports>();
+        builder.Services.AddSingleton<AuditReports.AuditReportIssuer>();
         builder.Services.AddSingleton<SubscriptionStore>();
         builder.Services.AddSingleton<SubscriptionRunner>();
         builder.Services.AddSingleton<SubscriptionDispatcher>();

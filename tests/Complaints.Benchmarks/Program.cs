@@ -44,6 +44,10 @@ if (args is ["models", .. var modelArgs])
 if (args is ["audit", .. var auditArgs])
     return await AuditBenchmark.RunAsync(auditArgs);
 
+// The audit report (register workbook, PDF summary, reproduction as of a past instant): AuditReportBenchmark.cs.
+if (args is ["audit-report", .. var auditReportArgs])
+    return await AuditReportBenchmark.RunAsync(auditReportArgs);
+
 // Workbooks and exports (executive workbook, the list to .xlsx, CSV, Parquet, Arrow): ExportBenchmark.cs.
 if (args is ["exports", .. var exportArgs])
     return await ExportBenchmark.RunAsync(exportArgs);

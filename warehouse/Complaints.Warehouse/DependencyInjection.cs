@@ -77,6 +77,8 @@ public static class DependencyInjection
                 recipients, configuration["Alerts:BaseUrl"] ?? "http://localhost:5238", sp.GetRequiredService<ILogger<AuditAlerts>>());
         });
         builder.Services.AddSingleton<AuditQueries>();
+        builder.Services.AddSingleton<AuditReports.AuditReportQueries>();
+        builder.Services.AddSingleton<AuditReports.IssuedReports>();
 
         // Bad cron settings fail AuditOptions' validation at start, naming the setting; here they are only left unscheduled.
         var settings = configuration.GetSection(AuditOptions.Section).Get<AuditOptions>() ?? new AuditOptions();

@@ -74,6 +74,21 @@ public sealed class AuditCheckpoints
         }
     }
 
+    /// <summary>
+    /// The chain's head now, verified (the entries since the last verified head must continue the chain), with the
+    /// newest signed checkpoint: what an audit report prints. Null when the trail is broken.
+    /// </summary>
+    public AuditHead? Head()
+    {
+        lock (_lock)
+        {
+            if (_frontier is null && !Verify().Intact) return null;
+            if (!Extend()) return null;
+            var signed = File.Read().Select(l => l.Checkpoint).LastOrDefault(c => c?.Signature is not null);
+            return new AuditHead(_headSeq, _headHash, _frontier!.RootHex(), signed);
+        }
+    }
+
     private void OnChanged(WarehouseChange change)
     {
         try

@@ -46,9 +46,55 @@ public static class AuditLog
     public static long? Verify(DuckDBConnection connection) =>
         AuditVerifier.Verify(connection, [], null, TimeProvider.System).Problem?.Seq;
 
+    /// <summary>
+    /// SHA-256 over the entry's fields joined by U+001F (sequence and UTC ticks in digits, an absent value as U+0000), hex.
+    /// The bytes are written straight into one pooled buffer: verifying a million entries builds no string per entry.
+    /// </summary>
     public static string HashOf(AuditEntry e)
     {
-        var text = string.Join('\u001f', e.Seq, e.OccurredAt.UtcTicks, e.Actor, e.Action, e.Subject, e.BeforeJson ?? "\0", e.AfterJson ?? "\0", e.PrevHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        Span<byte> digest = stackalloc byte[32];
+        HashOf(e, digest);
+        return Convert.ToHexStringLower(digest);
+    }
+
+    /// <summary>Whether the entry's recomputed hash is <paramref name="hash"/> (lower-case hex), without a string for the recomputed one.</summary>
+    public static bool HasHash(AuditEntry e, string hash)
+    {
+        Span<byte> digest = stackalloc byte[32];
+        HashOf(e, digest);
+        Span<byte> stored = stackalloc byte[32];
+        return hash.Length == 64 && Convert.FromHexString(hash, stored, out _, out var written) == System.Buffers.OperationStatus.Done && written == 32
+            && digest.SequenceEqual(stored);
+    }
+
+    private static void HashOf(AuditEntry e, Span<byte> digest)
+    {
+        string?[] texts = [e.Actor, e.Action, e.Subject, e.BeforeJson, e.AfterJson, e.PrevHash];
+        var size = 2 * 20 + 8;
+        foreach (var text in texts)
+            size += text is null ? 1 : Encoding.UTF8.GetMaxByteCount(text.Length);
+        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            var buffer = rented.AsSpan();
+            e.Seq.TryFormat(buffer, out var at, provider: System.Globalization.CultureInfo.InvariantCulture);
+            buffer[at++] = 0x1f;
+            e.OccurredAt.UtcTicks.TryFormat(buffer[at..], out var ticks, provider: System.Globalization.CultureInfo.InvariantCulture);
+            at += ticks;
+            for (var i = 0; i < texts.Length; i++)
+            {
+                buffer[at++] = 0x1f;
+                // Before and after are written as NUL when absent; the other fields are never null.
+                if (texts[i] is { } text)
+                    at += Encoding.UTF8.GetBytes(text, buffer[at..]);
+                else
+                    buffer[at++] = 0;
+            }
+            SHA256.HashData(buffer[..at], digest);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 }

@@ -103,7 +103,9 @@ public sealed class SlaMeasures : IDerivedTables
         using (var appender = connection.CreateAppender("sla_touched"))
             foreach (var key in complaintKeys)
                 appender.CreateRow().AppendValue(key).EndRow();
-        connection.Execute("DELETE FROM complaint_sla WHERE complaint_key IN (SELECT complaint_key FROM sla_touched) AND complaint_key NOT IN (SELECT complaint_key FROM complaints)");
+        const string gone = "complaint_key IN (SELECT complaint_key FROM sla_touched) AND complaint_key NOT IN (SELECT complaint_key FROM complaints)";
+        connection.Execute($"INSERT INTO complaint_sla_versions SELECT *, $at FROM complaint_sla WHERE {gone}", ("at", _time.GetUtcNow()));
+        connection.Execute($"DELETE FROM complaint_sla WHERE {gone}");
         return MeasureTouched(connection, runId: null);
     }
 
@@ -142,6 +144,8 @@ public sealed class SlaMeasures : IDerivedTables
         using (var appender = connection.CreateAppender("sla_stage"))
             foreach (var (from, to) in Batches(connection))
                 measured += MeasureBatch(connection, appender, from, to, computedAt, runId);
+        // A measure whose figures change keeps its former value, so an audit report can be reproduced as of a past date.
+        connection.Execute(Sql.Load(typeof(SlaMeasures).Assembly, "Sla.KeepVersions.sql"), ("at", computedAt));
         connection.Execute("INSERT OR REPLACE INTO complaint_sla SELECT * FROM sla_stage");
         connection.Execute(Sql.Load(typeof(SlaMeasures).Assembly, "Sla.StatusIntervals.sql"));
         connection.Execute("DROP TABLE sla_stage; DROP TABLE sla_touched;");

@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using System.Text;
+using Complaints.Warehouse.AuditReports;
+using DuckDB.NET.Data;
+
+namespace Complaints.Reports.AuditReports;
+
+/// <summary>
+/// The first of an audit report's two passes over its rows (inside one read transaction, so both see the same
+/// snapshot): the digest of the content and the figures must be on the cover, which comes first in the file.
+/// The content digest is the SHA-256 of a text that lists, for each data sheet in order, its name on a line and then
+/// the SHA-256 (hex) of each row's JSON (DuckDB's <c>to_json</c> of the row: column names, values, nulls), one per
+/// line. DuckDB hashes the rows, in parallel and without handing each cell to .NET; this side reads one digest per row.
+/// The cover is not part of it, so the same content reproduced later has the same digest.
+/// </summary>
+public static class AuditReportContent
+{
+    public const int ExcerptRows = 1000;
+
+    /// <param name="excerpts">Whether to keep the first rows of each list the PDF shows (the workbook needs none).</param>
+    public static AuditReportSummary Read(DuckDBConnection connection, AuditReportQueries queries, AuditReportScope scope, bool excerpts, CancellationToken ct)
+    {
+        using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var sheets = new Dictionary<AuditSheet, SheetExcerpt>();
+        long met = 0, late = 0, unanswered = 0, pending = 0, unknown = 0, firstResponse = 0, resolution = 0;
+        Span<byte> line = stackalloc byte[65];
+        line[64] = (byte)'\n';
+        foreach (var sheet in Enum.GetValues<AuditSheet>())
+        {
+            digest.AppendData(Encoding.UTF8.GetBytes(sheet + "\n"));
+            using var command = queries.Command(connection, sheet, scope);
+            var rows = command.CommandText;
+            var label = sheet switch { AuditSheet.Statutory => "t.outcome", AuditSheet.SlaBreaches => "t.target", _ => "NULL" };
+            // A projection over the ordered rows keeps their order; the newline ends a comment on the sheet's last line.
+            command.CommandText = $"SELECT sha256(CAST(to_json(t) AS VARCHAR)), {label} FROM (\n{rows}\n) t";
+            long total = 0;
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    if ((total & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
+                    Encoding.ASCII.GetBytes(reader.GetString(0), line);
+                    digest.AppendData(line);
+                    total++;
+                    if (sheet == AuditSheet.Statutory)
+                    {
+                        switch (reader.GetString(1))
+                        {
+                            case "met": met++; break;
+                            case "answered_late": late++; break;
+                            case "unanswered": unanswered++; break;
+                            case "pending": pending++; break;
+                            default: unknown++; break;
+                        }
+                    }
+                    else if (sheet == AuditSheet.SlaBreaches)
+                    {
+                        if (reader.GetString(1) == "first_response") firstResponse++;
+                        else resolution++;
+                    }
+                }
+            }
+            sheets[sheet] = excerpts ? Excerpt(connection, queries, scope, sheet, rows, total) : new SheetExcerpt([], [], total);
+        }
+        var figures = new AuditReportFigures(sheets[AuditSheet.Register].Total, met, late, unanswered, pending, unknown, firstResponse, resolution,
+            sheets[AuditSheet.AccessLog].Total, sheets[AuditSheet.RollBacks].Total);
+        return new AuditReportSummary(Convert.ToHexStringLower(digest.GetHashAndReset()), figures, sheets);
+    }
+
+    /// <summary>The first rows of a list the PDF shows: for the statutory deadlines, the missed ones only.</summary>
+    private static SheetExcerpt Excerpt(DuckDBConnection connection, AuditReportQueries queries, AuditReportScope scope, AuditSheet sheet, string rows, long total)
+    {
+        if (sheet is AuditSheet.AccessLog or AuditSheet.Lineage)
+            return new SheetExcerpt([], [], total);
+        using var command = queries.Command(connection, sheet, scope);
+        var where = sheet == AuditSheet.Statutory ? "WHERE t.outcome IN ('answered_late', 'unanswered')" : "";
+        command.CommandText = $"SELECT * FROM (\n{rows}\n) t {where} LIMIT {ExcerptRows}";
+        using var reader = command.ExecuteReader();
+        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+        var excerpt = new List<object?[]>();
+        while (reader.Read())
+        {
+            var values = new object?[columns.Count];
+            for (var c = 0; c < values.Length; c++)
+                values[c] = reader.IsDBNull(c) ? null : reader.GetValue(c);
+            excerpt.Add(values);
+        }
+        return new SheetExcerpt(columns, excerpt, total);
+    }
+}

@@ -1,0 +1,84 @@
+using Complaints.Ingest.Feeds;
+using Complaints.Ingest.Loading;
+using Complaints.Reports.AuditReports;
+using Complaints.Testing;
+using Microsoft.Extensions.Options;
+using Complaints.Warehouse;
+using Complaints.Warehouse.AuditReports;
+
+namespace Complaints.Reports.Tests.AuditReports;
+
+/// <summary>Reproduction as of a past instant, and the report's figures against the SLA API's for the same period and filter.</summary>
+public sealed class AuditReportAsOfTests : IAsyncLifetime
+{
+    private AuditReportsHost _host = null!;
+    private static readonly ComplaintFilter Q1 = new(From: new DateOnly(2024, 1, 1), To: new DateOnly(2024, 3, 31));
+
+    public async Task InitializeAsync() => _host = await AuditReportsHost.CreateAsync();
+
+    public Task DisposeAsync()
+    {
+        _host.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private static string Complaints(params Dictionary<string, string>[] rows) => CanonicalCsv.Write(FeedLayouts.Complaints, rows);
+
+    private static Dictionary<string, string> Complaint(string id, string received, string updated, string status, string? resolved = null) => new()
+    {
+        ["source"] = OverviewFixture.Source, ["external_id"] = id, ["updated_at"] = updated, ["received_at"] = received, ["resolved_at"] = resolved ?? "",
+        ["status"] = status, ["product_sku"] = "HA-0002", ["channel"] = "email", ["customer_id"] = $"K-{id}", ["customer_segment"] = "standard",
+    };
+
+    [Fact]
+    public async Task A_report_reproduced_as_of_its_issue_time_has_the_same_content_after_later_loads_and_status_changes()
+    {
+        var (_, first) = await _host.IssueAsync(AuditReportKind.Register, Q1);
+
+        // An hour later: C4 (open, its deadline missed) is resolved, and a complaint of the quarter arrives late.
+        _host.Time.Advance(TimeSpan.FromHours(1));
+        var later = await _host.Warehouse.Loader().LoadAsync(_host.Warehouse.WriteFile("later.csv", Complaints(
+            Complaint("C4", "2024-01-31T23:30:00+00:00", "2026-03-02T10:30:00+01:00", "resolved", "2026-03-02T10:30:00+01:00"),
+            Complaint("C30", "2024-03-05T09:00:00+01:00", "2024-03-05T09:00:00+01:00", "new"))), FeedLayouts.Complaints);
+        Assert.Equal(LoadStatus.Loaded, later.Status);
+        _host.Time.Advance(TimeSpan.FromMinutes(1));
+
+        var (_, now) = await _host.IssueAsync(AuditReportKind.Register, Q1);
+        var (_, reproduced) = await _host.IssueAsync(AuditReportKind.Register, Q1 with { AsOf = first.AsOf });
+
+        Assert.NotEqual(first.ContentSha256, now.ContentSha256);
+        Assert.Equal(first.ContentSha256, reproduced.ContentSha256);
+        Assert.True(reproduced.Reproduced);
+        Assert.Equal(first.AsOf, reproduced.AsOf);
+        // The file differs (its cover says when it was generated and the chain's head then); its content does not.
+        Assert.NotEqual(first.FileSha256, reproduced.FileSha256);
+        Assert.True(reproduced.HeadSeq > first.HeadSeq);
+    }
+
+    [Fact]
+    public async Task The_reports_figures_equal_the_SLA_APIs_for_the_same_period_and_filter()
+    {
+        foreach (var filter in new[] { Q1, Q1 with { Product = "HA-0001" }, Q1 with { Channel = "email", From = new DateOnly(2024, 2, 1) } })
+        {
+            using var output = new MemoryStream();
+            var scope = AuditReportScope.Of(filter, _host.Time.GetUtcNow(), out _)!;
+            var issued = await _host.Issuer.IssueAsync(AuditReportKind.Summary, scope, "auditor-1", AuditReportsHost.English, output);
+            var figures = ReadFigures(scope);
+            var api = _host.Sla.Achievement(filter, scope.AsOf);
+
+            Assert.Equal(api.Complaints, figures.Complaints);
+            Assert.Equal(api.StatutoryMet, figures.StatutoryMet);
+            Assert.Equal(api.StatutoryDecided - api.StatutoryMet, figures.StatutoryMissed);
+            Assert.Equal(api.ResolutionDecided - api.ResolutionMet, figures.ResolutionBreaches);
+            Assert.Equal(api.FirstResponseDecided - api.FirstResponseMet, figures.FirstResponseBreaches);
+            Assert.NotEmpty(issued.ContentSha256);
+        }
+    }
+
+    private AuditReportFigures ReadFigures(AuditReportScope scope)
+    {
+        using var connection = _host.Warehouse.Database.OpenConnection();
+        var queries = new AuditReportQueries(Options.Create(new ReportingOptions()));
+        return AuditReportContent.Read(connection, queries, scope, excerpts: false, CancellationToken.None).Figures;
+    }
+}

@@ -1,0 +1,21 @@
+-- The complaint register in ISO 10002 terms, one row per complaint received in the period (and the shared filter):
+-- acknowledged is the first response, answer sent the answer with the decision, closed the closing time. Times are
+-- local to the reporting zone ($tz). /*complaints*/ is the current table, or the complaints as of the report's instant.
+SELECT c.source,
+       c.external_id,
+       CAST(timezone($tz, c.received_at) AS TIMESTAMP)       AS received,
+       CAST(timezone($tz, c.first_response_at) AS TIMESTAMP) AS acknowledged,
+       c.customer_expectation                                AS remedy_sought,
+       c.decision,
+       CAST(timezone($tz, c.answered_at) AS TIMESTAMP)       AS answer_sent,
+       CAST(timezone($tz, c.closed_at) AS TIMESTAMP)         AS closed,
+       c.status,
+       c.handler,
+       c.team,
+       c.channel,
+       c.product_sku                                         AS product,
+       p.name                                                AS product_name
+FROM /*complaints*/ c
+LEFT JOIN products p ON p.sku = c.product_sku
+WHERE /*filter*/
+ORDER BY c.received_at, c.source, c.external_id

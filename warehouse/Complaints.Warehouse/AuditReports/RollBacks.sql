@@ -1,0 +1,15 @@
+-- Runs rolled back on the period's days, before the report's instant: what was undone, when and by whom.
+SELECT run_id,
+       feed,
+       file_name,
+       file_sha256,
+       CAST(timezone($tz, finished_at) AS TIMESTAMP)    AS loaded,
+       rows_inserted,
+       rows_updated,
+       CAST(timezone($tz, rolled_back_at) AS TIMESTAMP) AS rolled_back,
+       rolled_back_by
+FROM ingest_runs
+WHERE rolled_back_at >= CAST($from_instant AS TIMESTAMPTZ)
+  AND rolled_back_at < CAST($to_instant AS TIMESTAMPTZ)
+  AND rolled_back_at < CAST($as_of AS TIMESTAMPTZ)
+ORDER BY rolled_back_at, run_id
