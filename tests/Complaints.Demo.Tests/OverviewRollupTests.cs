@@ -70,6 +70,31 @@ public sealed class OverviewRollupTests
     }
 
     [Fact]
+    public async Task Costs_converted_again_at_other_rates_are_summed_again()
+    {
+        using var directory = new TempDirectory();
+        var files = new DemoDataGenerator().Write(directory.Path, new DemoDataOptions(1_500, 17, LastDay));
+        using var warehouse = await TempWarehouse.CreateAsync(Time);
+        foreach (var (path, feed) in files.FeedsWithLayouts.Where(f => f.Feed != FeedLayouts.ExchangeRates))
+            await warehouse.Loader().LoadAsync(path, feed, isDemo: true);
+        var reporting = Options.Create(new ReportingOptions());
+        var before = new OverviewQueries(warehouse.Database, reporting).CostPerProduct(ComplaintFilter.All);
+
+        // As a start with a configured rate for the currency the feed left unconverted does.
+        var rated = new ReportingOptions { ExchangeRates = { [before.UnconvertedCurrencies[0]] = 4.5m } };
+        Assert.True(await new Complaints.Warehouse.Costs.CostRollup(Options.Create(rated), Time, NullLogger<Complaints.Warehouse.Costs.CostRollup>.Instance)
+            .EnsureCurrentAsync(warehouse.Database));
+
+        var rolled = new OverviewQueries(warehouse.Database, reporting).CostPerProduct(ComplaintFilter.All);
+        var facts = new OverviewQueries(warehouse.Database, reporting, readRollup: false).CostPerProduct(ComplaintFilter.All);
+        Assert.True(rolled.Total > before.Total);
+        Assert.Equal(facts.Products, rolled.Products);
+        Assert.Equal((facts.Total, facts.UnconvertedCosts), (rolled.Total, rolled.UnconvertedCosts));
+        using var connection = warehouse.Database.OpenConnection();
+        Assert.True(ComplaintRollup.IsCurrent(connection, reporting.Value));
+    }
+
+    [Fact]
     public async Task A_filter_the_rollup_does_not_hold_is_answered_from_the_facts()
     {
         using var warehouse = await TempWarehouse.CreateAsync(Time);

@@ -12,7 +12,8 @@ namespace Complaints.Warehouse.Rollups;
 /// local days of receipt the write touched: the days of the complaints it loaded or whose costs or surveys it loaded, any
 /// day whose complaints are no longer those counted (a roll-back removed one, a correction moved one), and after a roll-back
 /// of costs or surveys, any day whose sums differ from the facts'. A first load,
-/// an exchange-rate load (every converted amount may change) and a start with another reporting zone build it whole.
+/// an exchange-rate load and a cost rollup rebuilt for other rates (every converted amount may change), and a start with
+/// another reporting zone build it whole.
 /// </summary>
 public sealed class ComplaintRollup(IOptions<ReportingOptions> reporting, TimeProvider time, ILogger<ComplaintRollup> logger) : IDerivedTables
 {
@@ -24,6 +25,12 @@ public sealed class ComplaintRollup(IOptions<ReportingOptions> reporting, TimePr
 
     public void BeforeCommit(DuckDBConnection connection, WarehouseChange change)
     {
+        // A recalculation may have converted every cost again (the cost rollup at start, for new rates): then build whole.
+        if (change.Kind == ChangeKind.Recalculation && !IsCurrent(connection, _reporting))
+        {
+            Build(connection);
+            return;
+        }
         if (!change.ChangesData || change.Feed is not { } feed || !RefreshingFeeds.Contains(feed, StringComparer.Ordinal))
             return;
         if (feed == "exchange_rates" || !IsCurrent(connection, _reporting))
@@ -65,9 +72,17 @@ public sealed class ComplaintRollup(IOptions<ReportingOptions> reporting, TimePr
             return Task.FromResult(true);
         }, cancellationToken);
 
-    /// <summary>Whether the rollup holds every complaint, cut into days of the configured zone: otherwise figures come from the facts.</summary>
+    /// <summary>
+    /// Whether the rollup holds every complaint, cut into days of the configured zone, with the costs as the cost rollup
+    /// converts them now: otherwise figures come from the facts.
+    /// </summary>
     public static bool IsCurrent(DuckDBConnection connection, ReportingOptions reporting) =>
-        connection.Scalar<string>("SELECT time_zone FROM complaint_rollup_state WHERE id = 1") == reporting.TimeZone;
+        connection.Scalar<long>("""
+            SELECT count(*) FROM complaint_rollup_state r
+            WHERE r.id = 1 AND r.time_zone = $tz
+              AND r.cost_currency IS NOT DISTINCT FROM (SELECT currency FROM cost_rollup_state WHERE id = 1)
+              AND r.cost_rates IS NOT DISTINCT FROM (SELECT rates FROM cost_rollup_state WHERE id = 1)
+            """, ("tz", reporting.TimeZone)) == 1;
 
     private void Build(DuckDBConnection connection)
     {

@@ -49,4 +49,5 @@ ORDER BY r.received_day;
 
 DROP TABLE rollup_complaints;
 
-INSERT OR REPLACE INTO complaint_rollup_state VALUES (1, $tz, $at);
+INSERT OR REPLACE INTO complaint_rollup_state
+SELECT 1, $tz, (SELECT currency FROM cost_rollup_state WHERE id = 1), (SELECT rates FROM cost_rollup_state WHERE id = 1), $at;

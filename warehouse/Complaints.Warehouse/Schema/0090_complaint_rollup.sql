@@ -28,9 +28,12 @@ CREATE TABLE handling_sketch (
     resolved     BIGINT NOT NULL
 );
 
--- The reporting zone the days were cut in: another zone means building again.
+-- The reporting zone the days were cut in, and the cost rollup's currency and rates the costs were summed from:
+-- another zone, or costs converted again at other rates, means building again.
 CREATE TABLE complaint_rollup_state (
-    id        INTEGER PRIMARY KEY,
-    time_zone VARCHAR NOT NULL,
-    built_at  TIMESTAMPTZ NOT NULL
+    id            INTEGER PRIMARY KEY,
+    time_zone     VARCHAR NOT NULL,
+    cost_currency VARCHAR,
+    cost_rates    VARCHAR,
+    built_at      TIMESTAMPTZ NOT NULL
 );
