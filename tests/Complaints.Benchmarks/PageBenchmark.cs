@@ -45,20 +45,22 @@ public static class PageBenchmark
         var complaints = 0L;
         var queries = new List<QueryFigure>();
         RollupFigure rollup;
+        string token;
         using (var warehouse = Complaints.Testing.TempWarehouse.Open(options.WarehousePath, TimeProvider.System))
         {
             await warehouse.InitializeAsync(TimeProvider.System);
             using (var connection = warehouse.OpenConnection())
                 complaints = connection.Scalar<long>("SELECT count(*) FROM complaints");
             rollup = await RollupAsync(warehouse);
+            token = await ReaderTokenAsync(warehouse);
             Console.WriteLine($"Page queries over {complaints:N0} complaints, {options.Runs} runs each");
             MeasureQueries(warehouse, options, queries);
         }
         // Warmed, only the first visit is new: later visits are those the run without warming measures.
-        var cold = await MeasureBrowserAsync(options, warmPages: false, visits: options.BrowserRuns + 1);
+        var cold = await MeasureBrowserAsync(options, token, warmPages: false, visits: options.BrowserRuns + 1);
         // Warming asks for every chart page, the SLA page too: with only some pages chosen it would time the others' warming.
         var warmed = options.Pages.Count == AllPages.Length
-            ? await MeasureBrowserAsync(options, warmPages: true, visits: 1)
+            ? await MeasureBrowserAsync(options, token, warmPages: true, visits: 1)
             : cold.Select(c => (c.Page, Times: new List<double> { double.NaN })).ToList();
         var browser = cold.Zip(warmed, (c, w) => new BrowserFigure(c.Page, c.Times[0], w.Times[0], new Timings(c.Times.Skip(1).ToList()))).ToList();
         var markdown = ToMarkdown(options, complaints, rollup, queries, browser);
@@ -163,7 +165,21 @@ public static class PageBenchmark
     }
 
     /// <summary>The real host on a loopback port over the same warehouse, and Chromium timing each page to its first chart.</summary>
-    private static async Task<List<(string Page, List<double> Times)>> MeasureBrowserAsync(Options options, bool warmPages, int visits)
+    /// <summary>
+    /// A token of a quality manager the browser sends with every request: pages need a signed-in reader. The account is
+    /// the benchmark's own, made once per warehouse (it is a benchmark's warehouse, never a deployment's).
+    /// </summary>
+    private static async Task<string> ReaderTokenAsync(WarehouseDatabase warehouse)
+    {
+        var accounts = new Complaints.Warehouse.Accounts.AccountStore(warehouse, TimeProvider.System);
+        const string user = "page-benchmark";
+        if (accounts.Find(user) is null)
+            await accounts.CreateUserAsync(user, "Page benchmark", null, [Complaints.Warehouse.Accounts.Roles.QualityManager], false, "benchmark");
+        var (_, secret) = await accounts.CreateTokenAsync(user, null, "page benchmark", [Complaints.Warehouse.Accounts.Roles.QualityManager], "benchmark");
+        return secret;
+    }
+
+    private static async Task<List<(string Page, List<double> Times)>> MeasureBrowserAsync(Options options, string token, bool warmPages, int visits)
     {
         var figures = new List<(string Page, List<double> Times)>();
         if (!File.Exists(ChromiumPath))
@@ -178,12 +194,12 @@ public static class PageBenchmark
             ExecutablePath = ChromiumPath, Headless = true, Args = ["--no-sandbox", "--disable-gpu", "--no-first-run"],
         });
         // A page without figures first, so the host's start-up and the browser's script cache are not charged to a figure page.
-        await FirstChartAsync(browser, host.Url + "ingest", waitForChart: false);
+        await FirstChartAsync(browser, token, host.Url + "ingest", waitForChart: false);
         foreach (var path in new[] { "/", "/products", "/sla", "/costs", "/feedback" }.Where(p => options.Pages.Contains(p == "/" ? "overview" : p.TrimStart('/'))))
         {
             var times = new List<double>();
             for (var visit = 0; visit < visits; visit++)
-                times.Add(await FirstChartAsync(browser, host.Url + path.TrimStart('/'), waitForChart: true));
+                times.Add(await FirstChartAsync(browser, token, host.Url + path.TrimStart('/'), waitForChart: true));
             figures.Add((path, times));
             Console.WriteLine($"  browser {path} (pages warmed: {warmPages}): first chart after {string.Join(", ", times.Select(t => t.ToString("N0")))} ms");
         }
@@ -191,9 +207,10 @@ public static class PageBenchmark
     }
 
     /// <summary>One visit in a new tab: milliseconds from the start of navigation to plotly's first drawn chart.</summary>
-    private static async Task<double> FirstChartAsync(IBrowser browser, string url, bool waitForChart)
+    private static async Task<double> FirstChartAsync(IBrowser browser, string token, string url, bool waitForChart)
     {
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" });
         // Records when plotly first draws a chart, measured from the start of navigation.
         await page.AddInitScriptAsync("""
             new MutationObserver((_, observer) => {
