@@ -73,7 +73,7 @@ public static class ExportEndpoints
     /// </summary>
     private static IResult ComplaintList(ExportFormat format, FilterRequest query, string? search, CultureInfo language, bool withFreeText, ComplaintExports exports, TimeProvider time)
     {
-        if (format == ExportFormat.Xlsx && exports.Count(query.Filter, search) is var rows and > ExportFormats.ExcelDataRows)
+        if (format == ExportFormat.Xlsx && exports.Count(query.Filter, search, withFreeText) is var rows and > ExportFormats.ExcelDataRows)
         {
             var others = new[] { "csv", "parquet", "arrow" }.ToDictionary(e => e, e => Link("complaints", e, query.Filter, ("q", search)));
             return TypedResults.Problem(title: "Too many rows for Excel", detail: new TooManyRowsForExcel(rows).Message, statusCode: StatusCodes.Status409Conflict,
