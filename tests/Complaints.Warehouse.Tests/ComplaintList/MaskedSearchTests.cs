@@ -84,6 +84,16 @@ public sealed class MaskedSearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_text_themes_words_that_name_someone_are_found_so_they_can_be_masked()
+    {
+        var store = new PersonalDataStore(_warehouse.Database, _warehouse.Time);
+
+        var names = store.NamesAmong(["lid", "nowak", "Kowalski", "broke", "zofia.old@example.com", "leaking"]);
+
+        Assert.Equal(["Kowalski", "nowak", "zofia.old@example.com"], names.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void The_masks_in_DuckDB_and_in_NET_agree()
     {
         var mask = new PersonalDataStore(_warehouse.Database, _warehouse.Time).MaskPatterns([("test", "K-1")])[("test", "K-1")];

@@ -88,6 +88,19 @@ public sealed class PersonalDataStore(WarehouseDatabase warehouse, TimeProvider 
             """, ("search", searchPattern));
     }
 
+    /// <summary>
+    /// Those of <paramref name="words"/> (single words from free text, such as a text theme's top terms) that are a name
+    /// part or an e-mail of someone whose data we hold, now or in a kept version: to be masked where they are shown.
+    /// </summary>
+    public IReadOnlySet<string> NamesAmong(IEnumerable<string> words)
+    {
+        var candidates = words.Where(w => w.Length >= 3).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (PersonalDataMask.Pattern(candidates) is not { } pattern)
+            return new HashSet<string>();
+        var terms = NamedBy(pattern).Values.SelectMany(m => m.Terms).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return candidates.Where(terms.Contains).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>Writes to the audit log that <paramref name="actor"/>'s search at <paramref name="where"/> found complaints through these people's data: by ids, never the search text.</summary>
     public Task RecordSearchAsync(string actor, IEnumerable<(string Source, string CustomerId)> people, string where, CancellationToken cancellationToken = default)
     {
