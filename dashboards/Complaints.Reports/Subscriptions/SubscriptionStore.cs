@@ -10,18 +10,21 @@ namespace Complaints.Reports.Subscriptions;
 /// </summary>
 public sealed class SubscriptionStore(WarehouseDatabase warehouse, TimeProvider time)
 {
-    private const string Columns = "subscription_id, name, report, schedule, recipients, filter, period, culture, paused, created_at, updated_at, owner";
+    private const string Columns = "s.subscription_id, name, report, schedule, recipients, filter, period, culture, paused, created_at, updated_at, o.owner";
+
+    /// <summary>Subscriptions with their owners (report_subscription_owners; none: the administrators').</summary>
+    private const string WithOwners = "report_subscriptions s LEFT JOIN report_subscription_owners o ON o.subscription_id = s.subscription_id";
 
     public IReadOnlyList<Subscription> List(SubscriptionViewer viewer)
     {
         using var connection = warehouse.OpenConnection();
-        return connection.QueryList($"SELECT {Columns} FROM report_subscriptions WHERE {viewer.Condition()} ORDER BY subscription_id", Read, viewer.Parameters);
+        return connection.QueryList($"SELECT {Columns} FROM {WithOwners} WHERE {viewer.Condition()} ORDER BY s.subscription_id", Read, viewer.Parameters);
     }
 
     public Subscription? Find(long id, SubscriptionViewer viewer)
     {
         using var connection = warehouse.OpenConnection();
-        return connection.QueryList($"SELECT {Columns} FROM report_subscriptions WHERE subscription_id = $id AND {viewer.Condition()}", Read,
+        return connection.QueryList($"SELECT {Columns} FROM {WithOwners} WHERE s.subscription_id = $id AND {viewer.Condition()}", Read,
             [("id", id), .. viewer.Parameters]).SingleOrDefault();
     }
 
@@ -40,21 +43,29 @@ public sealed class SubscriptionStore(WarehouseDatabase warehouse, TimeProvider 
             ("recipients", string.Join(",", SubscriptionDraft.RecipientList(draft.Recipients))), ("filter", (draft.Filter ?? "").Trim().TrimStart('?')),
             ("period", draft.Period), ("culture", draft.Culture), ("now", now), ("id", id), ("owner", viewer.UserName), .. viewer.Parameters,
         ];
-        return warehouse.WriteAsync(connection => Task.FromResult(id is null
-            ? connection.Scalar<long?>("""
-                INSERT INTO report_subscriptions (name, report, schedule, recipients, filter, period, culture, paused, created_at, updated_at, owner)
-                VALUES ($name, $report, $schedule, $recipients, $filter, $period, $culture, false, $now, $now, $owner) RETURNING subscription_id
-                """, values)
-            : connection.Execute($"""
-                UPDATE report_subscriptions SET name = $name, report = $report, schedule = $schedule, recipients = $recipients, filter = $filter,
-                       period = $period, culture = $culture, updated_at = $now
-                WHERE subscription_id = $id AND {viewer.Condition()}
-                """, values) == 1 ? id : null), cancellationToken);
+        return warehouse.WriteAsync(connection =>
+        {
+            if (id is not null)
+                return Task.FromResult(connection.Execute($"""
+                    UPDATE report_subscriptions SET name = $name, report = $report, schedule = $schedule, recipients = $recipients, filter = $filter,
+                           period = $period, culture = $culture, updated_at = $now
+                    WHERE subscription_id = $id AND subscription_id IN (SELECT s.subscription_id FROM {WithOwners} WHERE {viewer.Condition()})
+                    """, values) == 1 ? id : null);
+            // The subscription and its owner together, or neither.
+            using var transaction = connection.BeginTransaction();
+            var created = connection.Scalar<long>("""
+                INSERT INTO report_subscriptions (name, report, schedule, recipients, filter, period, culture, paused, created_at, updated_at)
+                VALUES ($name, $report, $schedule, $recipients, $filter, $period, $culture, false, $now, $now) RETURNING subscription_id
+                """, values);
+            connection.Execute("INSERT INTO report_subscription_owners VALUES ($id, $owner)", ("id", created), ("owner", viewer.UserName));
+            transaction.Commit();
+            return Task.FromResult<long?>(created);
+        }, cancellationToken);
     }
 
     public Task<bool> SetPausedAsync(long id, bool paused, SubscriptionViewer viewer, CancellationToken cancellationToken = default) =>
         warehouse.WriteAsync(connection => Task.FromResult(connection.Execute(
-            $"UPDATE report_subscriptions SET paused = $paused, updated_at = $now WHERE subscription_id = $id AND {viewer.Condition()}",
+            $"UPDATE report_subscriptions SET paused = $paused, updated_at = $now WHERE subscription_id = $id AND subscription_id IN (SELECT s.subscription_id FROM {WithOwners} WHERE {viewer.Condition()})",
             [("paused", paused), ("now", time.GetUtcNow()), ("id", id), .. viewer.Parameters]) == 1), cancellationToken);
 
     public Task<long> RecordAsync(Delivery delivery, CancellationToken cancellationToken = default) =>
@@ -71,8 +82,8 @@ public sealed class SubscriptionStore(WarehouseDatabase warehouse, TimeProvider 
         using var connection = warehouse.OpenConnection();
         return connection.QueryList($"""
             SELECT d.delivery_id, d.subscription_id, d.due_at, d.on_demand, d.sent_at, d.recipients, d.file_name, d.bytes, d.sha256, d.attempts, d.succeeded, d.destination, d.error
-            FROM report_deliveries d JOIN report_subscriptions s ON s.subscription_id = d.subscription_id
-            WHERE ($subscription IS NULL OR d.subscription_id = $subscription) AND {viewer.Condition("s.")}
+            FROM report_deliveries d JOIN {WithOwners} ON s.subscription_id = d.subscription_id
+            WHERE ($subscription IS NULL OR d.subscription_id = $subscription) AND {viewer.Condition()}
             ORDER BY d.sent_at DESC, d.delivery_id DESC LIMIT $limit
             """, r => new Delivery(r.GetInt64(0), r.GetInt64(1), r.GetInstant(2), r.GetBoolean(3), r.GetInstant(4), r.GetString(5), r.GetString(6), r.GetInt64(7),
                 r.GetString(8), r.GetInt32(9), r.GetBoolean(10), r.NullableString(11), r.NullableString(12)),

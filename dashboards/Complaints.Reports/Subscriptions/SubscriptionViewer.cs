@@ -10,8 +10,8 @@ public sealed record SubscriptionViewer(string UserName, bool Administrator)
 
     public bool May(Subscription subscription) => Administrator || subscription.Owner == UserName;
 
-    /// <summary>The SQL condition on <c>report_subscriptions</c> (aliased <paramref name="table"/>) and its bound values.</summary>
-    internal string Condition(string table = "") => $"($see_all OR {table}owner = $viewer)";
+    /// <summary>The SQL condition on the owners' table (aliased <c>o</c>), and its bound values.</summary>
+    internal string Condition() => "($see_all OR o.owner = $viewer)";
 
     internal (string, object?)[] Parameters => [("see_all", Administrator), ("viewer", UserName)];
 }

@@ -91,7 +91,7 @@ public sealed partial class SubscriptionOwnersTests(AccessHost host) : IClassFix
         await Store.SaveAsync(null, new SubscriptionDraft("from before owners", "executive", "0 0 7 ? * MON", "board@example.com", "", "last-full-week", "en-GB"),
             SubscriptionViewer.Scheduler);
         using (var connection = host.Warehouse.Database.OpenConnection()) // as a row stored before migration 0070 reads
-            connection.Execute("UPDATE report_subscriptions SET owner = NULL WHERE name = 'from before owners'");
+            connection.Execute("DELETE FROM report_subscription_owners WHERE subscription_id = (SELECT subscription_id FROM report_subscriptions WHERE name = 'from before owners')");
 
         var listed = await ListedAsync(admin);
         var page = await admin.GetStringAsync("/subscriptions");
