@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Complaints.Dashboards.Access;
 
 /// <summary>Sign-in, sessions, lockout and upload limits (<c>Authentication:*</c>).</summary>
-public sealed class AccessOptions
+public sealed class AccessOptions : IValidatableObject
 {
     public const string Section = "Authentication";
 
@@ -22,6 +22,9 @@ public sealed class AccessOptions
     [Range(1, 10_000)] public int UploadsPerMinute { get; set; } = 60;
 
     public OpenIdConnectSettings OpenIdConnect { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => OpenIdConnect.Problems($"{Section}:{nameof(OpenIdConnect)}")
+        .Select(problem => new ValidationResult(problem, [nameof(OpenIdConnect)]));
 }
 
 /// <summary>The company's identity provider (<c>Authentication:OpenIdConnect:*</c>); registered only when Authority and ClientId are set.</summary>
@@ -36,4 +39,24 @@ public sealed class OpenIdConnectSettings
     public string DisplayName { get; set; } = "Company sign-in";
 
     public bool Configured => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
+
+    /// <summary>
+    /// Plain HTTP to the provider only on this machine (a provider beside the host, or a test's): anywhere else the
+    /// discovery document and keys must come over HTTPS.
+    /// </summary>
+    public bool OnLoopback => Uri.TryCreate(Authority, UriKind.Absolute, out var uri) && uri.IsLoopback;
+
+    /// <summary>What is wrong with these settings, each naming its setting under <paramref name="path"/>; none when unset.</summary>
+    public IEnumerable<string> Problems(string path)
+    {
+        var (hasAuthority, hasClient) = (!string.IsNullOrWhiteSpace(Authority), !string.IsNullOrWhiteSpace(ClientId));
+        if (hasAuthority && !hasClient)
+            yield return $"{path}:{nameof(ClientId)} is required when {path}:{nameof(Authority)} is set: the client id registered at the identity provider.";
+        if (hasClient && !hasAuthority)
+            yield return $"{path}:{nameof(Authority)} is required when {path}:{nameof(ClientId)} is set: the identity provider's address, e.g. https://login.example.com/realms/staff.";
+        if (hasAuthority && (!Uri.TryCreate(Authority, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))))
+            yield return $"{path}:{nameof(Authority)} must be an absolute https:// address (plain http only on loopback), got '{Authority}'.";
+        if ((hasAuthority || hasClient) && string.IsNullOrWhiteSpace(UserNameClaim))
+            yield return $"{path}:{nameof(UserNameClaim)} must name the claim that holds the user name, e.g. preferred_username.";
+    }
 }

@@ -46,12 +46,14 @@ public static class AccessSetup
                 o.Authority = settings.OpenIdConnect.Authority;
                 o.ClientId = settings.OpenIdConnect.ClientId;
                 o.ClientSecret = settings.OpenIdConnect.ClientSecret;
+                o.RequireHttpsMetadata = !settings.OpenIdConnect.OnLoopback;
                 o.ResponseType = "code";
                 o.UsePkce = true;
                 o.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
                 o.Scope.Add("profile");
                 o.Scope.Add("email");
                 o.Events.OnTokenValidated = c => OpenIdSignIn.MapToAccountAsync(c, settings.OpenIdConnect);
+                o.Events.OnRemoteFailure = OpenIdSignIn.ReturnToSignInAsync;
             });
 
         builder.Services.AddAuthorization(Policies.Configure);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Complaints.Warehouse.Accounts;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 
@@ -11,17 +12,31 @@ namespace Complaints.Dashboards.Access;
 /// </summary>
 public static class OpenIdSignIn
 {
+    /// <summary>What the sign-in page says when the provider's answer was refused or broken (<c>/sign-in?error=external</c>).</summary>
+    public const string RefusedError = "external";
+
     public static async Task MapToAccountAsync(TokenValidatedContext context, OpenIdConnectSettings settings)
     {
         var services = context.HttpContext.RequestServices;
         var name = context.Principal?.FindFirst(settings.UserNameClaim)?.Value ?? context.Principal?.FindFirst(ClaimTypes.Email)?.Value;
-        var accounts = services.GetRequiredService<AccountStore>();
-        if (name is null || accounts.Find(name) is not { } account || !account.MayActAt(services.GetRequiredService<TimeProvider>().GetUtcNow()))
+        var from = context.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var account = await services.GetRequiredService<AccountStore>().ExternalSignInAsync(name, context.Options.Authority ?? "openid-connect", from,
+            context.HttpContext.RequestAborted);
+        if (account is null)
         {
             context.Fail($"No usable local account for '{name ?? "(no " + settings.UserNameClaim + " claim)"}': an administrator creates it on the users page.");
             return;
         }
         context.Principal = AccountPrincipal.For(account, CookieAuthenticationDefaults.AuthenticationScheme);
-        await Task.CompletedTask;
+    }
+
+    /// <summary>A refused or failed sign-in at the provider goes back to the sign-in page saying so, instead of an error page.</summary>
+    public static Task ReturnToSignInAsync(RemoteFailureContext context)
+    {
+        context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OpenIdSignIn))
+            .LogWarning(context.Failure, "Sign-in through the identity provider refused");
+        context.Response.Redirect($"/sign-in?error={RefusedError}");
+        context.HandleResponse();
+        return Task.CompletedTask;
     }
 }

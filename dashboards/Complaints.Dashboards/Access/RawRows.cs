@@ -10,7 +10,8 @@ namespace Complaints.Dashboards.Access;
 public static class RawRows
 {
     public const string Withheld = "(withheld: may hold personal data)";
-    private static readonly HashSet<string> PersonalFields = ["customer_name", "customer_email", "customer_phone"];
+    // The free-text fields too: a description or comment in conflict may name a person.
+    private static readonly HashSet<string> PersonalFields = ["customer_name", "customer_email", "customer_phone", "description", "comment"];
 
     public static string? RawText(ClaimsPrincipal user, string? rawText) => AccountPrincipal.MaySeePersonalData(user) || rawText is null ? rawText : Withheld;
 

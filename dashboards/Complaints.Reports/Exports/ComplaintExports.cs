@@ -22,7 +22,8 @@ namespace Complaints.Reports.Exports;
 /// </summary>
 public sealed class ComplaintExports(ComplaintListQueries list, WarehouseDatabase warehouse, DescribeFilter describe, TimeProvider time)
 {
-    public long Count(ComplaintFilter filter, string? search) => list.Count(filter, search);
+    /// <param name="withFreeText">The reader holds the personal-data permission: the search reads the text as stored, not masked.</param>
+    public long Count(ComplaintFilter filter, string? search, bool withFreeText = false) => list.Count(filter, search, withFreeText);
 
     public static string FileName(ExportFormat format, DateTimeOffset at) => $"complaints-{at:yyyyMMdd-HHmmss}.{format.Extension()}";
 
@@ -30,7 +31,7 @@ public sealed class ComplaintExports(ComplaintListQueries list, WarehouseDatabas
     public async Task<ExportNote> WriteAsync(ExportFormat format, Stream output, ComplaintFilter filter, string? search, CultureInfo culture,
         bool withFreeText = false, CancellationToken cancellationToken = default)
     {
-        var rows = Count(filter, search);
+        var rows = Count(filter, search, withFreeText);
         if (format == ExportFormat.Xlsx && rows > ExportFormats.ExcelDataRows)
             throw new TooManyRowsForExcel(rows);
         var note = new ExportNote(rows, describe(filter, culture), QueryOf(filter), string.IsNullOrWhiteSpace(search) ? null : search.Trim(), time.GetUtcNow());

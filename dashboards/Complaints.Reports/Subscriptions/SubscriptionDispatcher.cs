@@ -17,7 +17,7 @@ public sealed class SubscriptionDispatcher(SubscriptionStore store, Subscription
     {
         var now = time.GetUtcNow();
         var sent = new List<Delivery>();
-        foreach (var subscription in store.List().Where(s => !s.Paused))
+        foreach (var subscription in store.List(SubscriptionViewer.Scheduler).Where(s => !s.Paused))
         {
             if (Due(subscription, store.LastDueHandled(subscription.Id), now) is not { } due)
                 continue;

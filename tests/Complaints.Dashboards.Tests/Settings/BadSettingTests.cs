@@ -48,6 +48,8 @@ public sealed class BadSettingTests
     [InlineData("--Scheduler:Clustered=yes", "Failed to convert configuration value 'yes' at 'Scheduler:Clustered'", "Scheduler:Clustered")]
     [InlineData("--Scheduler:Clustered=true", "Scheduler:ConnectionString is empty, and Scheduler:Clustered is true", "Scheduler:ConnectionString")]
     [InlineData("--Scheduler:CheckinInterval=-00:00:05", "Scheduler:CheckinInterval must be a positive time span", "Scheduler:CheckinInterval")]
+    [InlineData("--Authentication:OpenIdConnect:Authority=https://login.example.com",
+        "Authentication:OpenIdConnect:ClientId is required when Authentication:OpenIdConnect:Authority is set", "Authentication:OpenIdConnect:ClientId")]
     public async Task A_bad_setting_stops_the_start_with_one_line_naming_it_and_what_to_do(string setting, string what, string path)
     {
         var (code, errors, output) = await StartWith(setting);

@@ -33,7 +33,7 @@ public sealed class SubscriptionDeliveryTests
         var clock = new FakeTimeProvider(MondayMorning);
         using var reports = await ReportsWarehouse.CreateAsync(clock);
         var (_, dispatcher) = reports.Delivery();
-        var id = (await reports.Store.SaveAsync(null, Weekly()))!.Value;
+        var id = (await reports.Store.SaveAsync(null, Weekly(), SubscriptionViewer.Scheduler))!.Value;
 
         Assert.Empty(await dispatcher.RunDueAsync());       // 06:00: not yet
         clock.Advance(TimeSpan.FromMinutes(61));
@@ -51,7 +51,7 @@ public sealed class SubscriptionDeliveryTests
         // Monday to Sunday just ended, resolved on the run's own day.
         Assert.Equal((new DateTime(2024, 2, 26), new DateTime(2024, 3, 3)), (cover.Cell(3, 2).GetDateTime(), cover.Cell(3, 3).GetDateTime()));
         Assert.Contains("line=Home%20appliances", cover.Cell(4, 2).GetString().Replace(" ", "%20"));
-        var stored = Assert.Single(reports.Store.Deliveries(id));
+        var stored = Assert.Single(reports.Store.Deliveries(SubscriptionViewer.Scheduler, id));
         Assert.Equal((sent.Sha256, sent.Bytes, 1), (stored.Sha256, stored.Bytes, stored.Attempts));
         Assert.Equal("board@example.com", stored.Recipients);
     }
@@ -62,13 +62,13 @@ public sealed class SubscriptionDeliveryTests
         var clock = new FakeTimeProvider(MondayMorning);
         using var reports = await ReportsWarehouse.CreateAsync(clock);
         var (_, dispatcher) = reports.Delivery();
-        var id = (await reports.Store.SaveAsync(null, Weekly()))!.Value;
+        var id = (await reports.Store.SaveAsync(null, Weekly(), SubscriptionViewer.Scheduler))!.Value;
 
         clock.Advance(TimeSpan.FromDays(15));   // down over three Monday mornings
         var sent = Assert.Single(await dispatcher.RunDueAsync());
 
         Assert.Equal(new DateTimeOffset(2024, 3, 18, 6, 0, 0, TimeSpan.Zero), sent.DueAt);
-        Assert.Single(reports.Store.Deliveries(id));
+        Assert.Single(reports.Store.Deliveries(SubscriptionViewer.Scheduler, id));
         Assert.Empty(await dispatcher.RunDueAsync());
     }
 
@@ -78,8 +78,8 @@ public sealed class SubscriptionDeliveryTests
         var clock = new FakeTimeProvider(MondayMorning);
         using var reports = await ReportsWarehouse.CreateAsync(clock);
         var (_, dispatcher) = reports.Delivery();
-        var id = (await reports.Store.SaveAsync(null, Weekly()))!.Value;
-        await reports.Store.SetPausedAsync(id, true);
+        var id = (await reports.Store.SaveAsync(null, Weekly(), SubscriptionViewer.Scheduler))!.Value;
+        await reports.Store.SetPausedAsync(id, true, SubscriptionViewer.Scheduler);
 
         clock.Advance(TimeSpan.FromHours(2));
 
@@ -93,9 +93,9 @@ public sealed class SubscriptionDeliveryTests
         using var smtp = new LoopbackSmtp();
         using var reports = await ReportsWarehouse.CreateAsync();
         var (runner, _) = reports.Delivery(new SmtpOptions { Host = "127.0.0.1", Port = smtp.Port, StartTls = false });
-        var id = (await reports.Store.SaveAsync(null, Weekly("board@example.com, cfo@example.com") with { Culture = "pl-PL", Period = "all" }))!.Value;
+        var id = (await reports.Store.SaveAsync(null, Weekly("board@example.com, cfo@example.com") with { Culture = "pl-PL", Period = "all" }, SubscriptionViewer.Scheduler))!.Value;
 
-        var delivery = await runner.RunAsync(reports.Store.Find(id)!, DateTimeOffset.UtcNow, onDemand: true);
+        var delivery = await runner.RunAsync(reports.Store.Find(id, SubscriptionViewer.Scheduler)!, DateTimeOffset.UtcNow, onDemand: true);
 
         Assert.True(delivery.Succeeded, delivery.Error);
         Assert.Equal($"smtp://127.0.0.1:{smtp.Port}", delivery.Destination);
@@ -107,7 +107,7 @@ public sealed class SubscriptionDeliveryTests
         Assert.Equal(delivery.Sha256, Convert.ToHexStringLower(SHA256.HashData(bytes.ToArray())));
         using var workbook = Attachment(message);
         Assert.Equal("Raport dla zarządu", workbook.Worksheet("Okładka").Cell(1, 1).GetString());
-        Assert.True(Assert.Single(reports.Store.Deliveries(id)).OnDemand);
+        Assert.True(Assert.Single(reports.Store.Deliveries(SubscriptionViewer.Scheduler, id)).OnDemand);
     }
 
     [Fact]
@@ -116,15 +116,15 @@ public sealed class SubscriptionDeliveryTests
         using var smtp = new LoopbackSmtp(new SmtpResponse((SmtpReplyCode)451, "4.3.2 try again later"));
         using var reports = await ReportsWarehouse.CreateAsync();
         var (runner, _) = reports.Delivery(new SmtpOptions { Host = "127.0.0.1", Port = smtp.Port, StartTls = false }, attempts: 3);
-        var id = (await reports.Store.SaveAsync(null, Weekly()))!.Value;
+        var id = (await reports.Store.SaveAsync(null, Weekly(), SubscriptionViewer.Scheduler))!.Value;
 
-        var delivery = await runner.RunAsync(reports.Store.Find(id)!, DateTimeOffset.UtcNow, onDemand: false);
+        var delivery = await runner.RunAsync(reports.Store.Find(id, SubscriptionViewer.Scheduler)!, DateTimeOffset.UtcNow, onDemand: false);
 
         Assert.False(delivery.Succeeded);
         Assert.Equal(3, delivery.Attempts);
         Assert.Equal(3, smtp.Attempts);
         Assert.Contains("try again later", delivery.Error);
-        var stored = Assert.Single(reports.Store.Deliveries(id));
+        var stored = Assert.Single(reports.Store.Deliveries(SubscriptionViewer.Scheduler, id));
         Assert.Equal((false, 3), (stored.Succeeded, stored.Attempts));
     }
 

@@ -164,6 +164,30 @@ public sealed class AccountStore(WarehouseDatabase warehouse, TimeProvider time)
     }
 
     /// <summary>
+    /// A person the company's identity provider (<paramref name="provider"/>) vouches for as <paramref name="userName"/>:
+    /// signed in as the local account of that name if it may act now, refused otherwise, and either way on the audit log.
+    /// The name is recorded even when no account has it: it came from the provider, not typed (so no password in the
+    /// wrong field), and an auditor needs to see who was turned away.
+    /// </summary>
+    public Task<UserAccount?> ExternalSignInAsync(string? userName, string provider, string from, CancellationToken cancellationToken = default) =>
+        warehouse.RecordAsync(connection =>
+        {
+            var name = string.IsNullOrWhiteSpace(userName) ? null : Normalise(userName);
+            var account = name is null ? null : connection.QueryList($"SELECT {UserColumns} FROM users WHERE user_name = $name", ReadUser, ("name", name)).SingleOrDefault();
+            var now = time.GetUtcNow();
+            if (account is null || !account.MayActAt(now))
+            {
+                var reason = name is null ? "the provider named nobody" : account is null ? "no local account of that name"
+                    : account.Disabled ? "locked by an administrator" : "locked out";
+                AuditLog.Append(connection, time, "anonymous", FailedSignInAction, $"user:{name ?? "(none)"}", afterJson: JsonSerializer.Serialize(new { reason, provider, from }));
+                return null;
+            }
+            connection.Execute("UPDATE users SET last_sign_in_at = $at WHERE user_name = $name", ("at", now), ("name", account.UserName));
+            AuditLog.Append(connection, time, account.UserName, "account.sign_in", $"user:{account.UserName}", afterJson: JsonSerializer.Serialize(new { from, provider }));
+            return account;
+        }, cancellationToken);
+
+    /// <summary>
     /// A new token for a user (scoped to <paramref name="roles"/>, which the user must hold) or for a feed's uploads.
     /// The token itself is returned once and never stored.
     /// </summary>

@@ -42,9 +42,23 @@ public static class PersonalDataMask
         : $"(^|[^\\p{{L}}\\p{{N}}@.])({string.Join('|', terms.Select(Escape))})($|[^\\p{{L}}\\p{{N}}])";
 
     /// <summary>Free text with every term replaced, for a reader without the permission.</summary>
-    public static string? Text(string? text, IReadOnlyList<string> terms) =>
-        text is null || Pattern(terms) is not { } pattern ? text
-            : Regex.Replace(text, pattern, "$1***$3", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    public static string? Text(string? text, IReadOnlyList<string> terms) => Pattern(terms) is { } pattern ? Text(text, pattern) : text;
+
+    /// <summary>
+    /// Free text with every match of a mask <paramref name="pattern"/> replaced. Twice: a match takes the character after
+    /// it, so of two terms one space apart ("Nowak Zofia") one pass masks only the first.
+    /// </summary>
+    public static string? Text(string? text, string pattern)
+    {
+        if (text is null)
+            return null;
+        for (var pass = 0; pass < Passes; pass++)
+            text = Regex.Replace(text, pattern, "$1***$3", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        return text;
+    }
+
+    /// <summary>How often a mask pattern is applied (in .NET and in DuckDB alike): enough for adjacent terms.</summary>
+    public const int Passes = 2;
 
     private static string? Digits(string? phone) => phone is null ? null : new string(phone.Where(char.IsAsciiDigit).ToArray()) is { Length: >= 6 } d ? d : null;
 
@@ -66,3 +80,6 @@ public sealed record Person(string Source, string CustomerId, string? Name, stri
 {
     public Person Masked() => this with { Name = PersonalDataMask.Name(Name), Email = PersonalDataMask.Email(Email), Phone = PersonalDataMask.Phone(Phone) };
 }
+
+/// <summary>The words that name one person in free text, and the pattern (<see cref="PersonalDataMask.Pattern"/>) that masks them.</summary>
+public sealed record PersonMask(IReadOnlyList<string> Terms, string Pattern);

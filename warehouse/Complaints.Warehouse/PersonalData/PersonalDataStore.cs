@@ -16,6 +16,7 @@ public sealed class PersonalDataStore(WarehouseDatabase warehouse, TimeProvider 
     public const string ViewAction = "personal_data.view";
     public const string EraseAction = "personal_data.erase";
     public const string ExportAction = "personal_data.export";
+    public const string SearchAction = "personal_data.search";
 
     /// <summary>The text columns that may name a person, current and kept for history, with each table's key for the audit.</summary>
     private static readonly (string Table, string Column)[] FreeText =
@@ -52,12 +53,71 @@ public sealed class PersonalDataStore(WarehouseDatabase warehouse, TimeProvider 
     public Task RecordExportAsync(string actor, string filter, CancellationToken cancellationToken = default) =>
         warehouse.RecordAsync(c => AuditLog.Append(c, time, actor, ExportAction, "complaints", afterJson: JsonSerializer.Serialize(new { filter })), cancellationToken);
 
-    /// <summary>The terms that name the person in free text, for masking a description shown to a reader without the permission.</summary>
-    public IReadOnlyList<string> TermsFor(string source, string customerId)
+    /// <summary>
+    /// The terms that name the person in free text, for masking a description shown to a reader without the permission:
+    /// from their current data and every version kept, since an old e-mail in a description names them as well.
+    /// </summary>
+    public IReadOnlyList<string> TermsFor(string source, string customerId) =>
+        MaskPatterns([(source, customerId)]).TryGetValue((source, customerId), out var masks) ? masks.Terms : [];
+
+    /// <summary>For each of these customers that has personal data, the terms naming them and the pattern masking them.</summary>
+    public IReadOnlyDictionary<(string Source, string CustomerId), PersonMask> MaskPatterns(IReadOnlyCollection<(string Source, string CustomerId)> customers)
+    {
+        if (customers.Count == 0)
+            return new Dictionary<(string, string), PersonMask>();
+        using var connection = warehouse.OpenConnection();
+        // The keys go in as one bound JSON value, so any number of them is one statement.
+        var keys = JsonSerializer.Serialize(customers.Distinct().Select(k => new { s = k.Source, c = k.CustomerId }));
+        return Masks(connection, """
+            JOIN (SELECT unnest(from_json($keys, '[{"s":"VARCHAR","c":"VARCHAR"}]'), recursive := true)) k ON k.s = p.source AND k.c = p.customer_id
+            """, ("keys", keys));
+    }
+
+    /// <summary>
+    /// The people whose names or contacts (current or kept) a search <paramref name="searchPattern"/> (RE2, matched
+    /// case-insensitively) finds, with the pattern that masks each of them: a reader without the permission searches
+    /// their complaints' text as masked by it, so a name, e-mail or phone finds nothing through the person it names.
+    /// </summary>
+    public IReadOnlyDictionary<(string Source, string CustomerId), PersonMask> NamedBy(string searchPattern)
     {
         using var connection = warehouse.OpenConnection();
-        return PersonalDataMask.Terms(People(connection, "source = $source AND customer_id = $id", ("source", source), ("id", customerId)));
+        return Masks(connection, """
+            JOIN (SELECT DISTINCT source, customer_id FROM people
+                  WHERE regexp_matches(concat_ws(' ', name, email, phone, regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g')), $search, 'i')) k
+              ON k.source = p.source AND k.customer_id = p.customer_id
+            """, ("search", searchPattern));
     }
+
+    /// <summary>
+    /// Those of <paramref name="words"/> (single words from free text, such as a text theme's top terms) that are a name
+    /// part or an e-mail of someone whose data we hold, now or in a kept version: to be masked where they are shown.
+    /// </summary>
+    public IReadOnlySet<string> NamesAmong(IEnumerable<string> words)
+    {
+        var candidates = words.Where(w => w.Length >= 3).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (PersonalDataMask.Pattern(candidates) is not { } pattern)
+            return new HashSet<string>();
+        var terms = NamedBy(pattern).Values.SelectMany(m => m.Terms).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return candidates.Where(terms.Contains).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Writes to the audit log that <paramref name="actor"/>'s search at <paramref name="where"/> found complaints through these people's data: by ids, never the search text.</summary>
+    public Task RecordSearchAsync(string actor, IEnumerable<(string Source, string CustomerId)> people, string where, CancellationToken cancellationToken = default)
+    {
+        var keys = people.Select(k => $"{k.Source}/{k.CustomerId}").Order(StringComparer.Ordinal).ToList();
+        return warehouse.RecordAsync(c => AuditLog.Append(c, time, actor, SearchAction, string.Join(",", keys.Select(k => $"customer:{k}")),
+            afterJson: JsonSerializer.Serialize(new { where, customers = keys })), cancellationToken);
+    }
+
+    private static Dictionary<(string, string), PersonMask> Masks(DuckDBConnection connection, string join, params (string, object?)[] parameters) => connection.QueryList($"""
+            WITH people AS (SELECT source, customer_id, name, email, phone FROM customer_personal
+                            UNION ALL SELECT source, customer_id, name, email, phone FROM customer_personal_versions)
+            SELECT p.source, p.customer_id, p.name, p.email, p.phone FROM people p {join}
+            """, r => new Person(r.GetString(0), r.GetString(1), r.NullableString(2), r.NullableString(3), r.NullableString(4)), parameters)
+        .GroupBy(p => (p.Source, p.CustomerId))
+        .Select(g => (g.Key, Terms: PersonalDataMask.Terms(g)))
+        .Where(g => g.Terms.Count > 0)
+        .ToDictionary(g => g.Key, g => new PersonMask(g.Terms, PersonalDataMask.Pattern(g.Terms)!));
 
     /// <summary>
     /// Erases the data subjects with this customer id (in any source, or in <paramref name="source"/>) or this e-mail.
@@ -114,8 +174,9 @@ public sealed class PersonalDataStore(WarehouseDatabase warehouse, TimeProvider 
         }
         // Free text first, while the names to look for are still known; then the rows themselves.
         if (PersonalDataMask.Pattern(PersonalDataMask.Terms(people)) is { } pattern)
-            foreach (var (table, column) in FreeText)
-                connection.Execute($"UPDATE {table} SET {column} = regexp_replace({column}, $pattern, '\\1{PersonalDataMask.Erased}\\3', 'gi') WHERE regexp_matches({column}, $pattern, 'i')",
+            for (var pass = 0; pass < PersonalDataMask.Passes; pass++)
+                foreach (var (table, column) in FreeText)
+                    connection.Execute($"UPDATE {table} SET {column} = regexp_replace({column}, $pattern, '\\1{PersonalDataMask.Erased}\\3', 'gi') WHERE regexp_matches({column}, $pattern, 'i')",
                     ("pattern", pattern));
         foreach (var (source, id) in keys)
             foreach (var table in new[] { "customer_personal", "customer_personal_versions" })

@@ -1,6 +1,7 @@
 using Complaints.Dashboards.Access;
 using Complaints.Models.Defects;
 using Complaints.Warehouse;
+using Complaints.Warehouse.PersonalData;
 
 namespace Complaints.Dashboards.Features.Defects;
 
@@ -21,7 +22,8 @@ public static class DefectsEndpoints
             signals.Weeks(key) is { Count: > 0 } weeks
                 ? Results.Ok(weeks)
                 : Results.Problem(title: "No such series", detail: $"There is no product or line series '{key}'; keys look like product|HA-0001|leaking.", statusCode: 404));
-        api.MapGet("/themes", (string product, DateOnly? from, DateOnly? to, DefectSignals signals) => TypedResults.Ok(signals.Themes(product, from, to).Select(t => new
+        api.MapGet("/themes", (string product, DateOnly? from, DateOnly? to, DefectSignals signals, PersonalDataStore personalData) =>
+            TypedResults.Ok(ThemeTerms.Masked(signals.Themes(product, from, to), personalData).Select(t => new
         {
             t.TopTerms, t.Size, t.Observed, t.Expected, t.Examples, weekly = t.Weekly.Select(w => new { w.WeekFrom, w.Complaints }),
         })));

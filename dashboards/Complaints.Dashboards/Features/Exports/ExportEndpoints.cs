@@ -20,6 +20,9 @@ public static class ExportEndpoints
 {
     public const string Prefix = "/api/exports";
 
+    /// <summary>What the audit log holds for an export's search text.</summary>
+    public const string SearchWithheld = "(withheld)";
+
     public static RouteGroupBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(Prefix).WithTags("Exports");
@@ -45,8 +48,10 @@ public static class ExportEndpoints
             return TypedResults.Problem(title: "Unknown format", detail: $"The complaint list is exported as .xlsx, .csv, .parquet or .arrow (got .{extension}).", statusCode: 404);
         var withFreeText = AccountPrincipal.MaySeePersonalData(context.User);
         if (withFreeText)
-            await personalData.RecordExportAsync(AccountPrincipal.Actor(context.User), query.Filter.ToQueryString(("q", q)), context.RequestAborted);
-        return ComplaintList(format, query, q, Cultures.Find(culture) ?? CultureInfo.CurrentUICulture, withFreeText, exports, time);
+            // The search text may be a person's name: the audit log, which nothing can erase, only says there was one.
+            await personalData.RecordExportAsync(AccountPrincipal.Actor(context.User),
+                query.Filter.ToQueryString(("q", string.IsNullOrWhiteSpace(q) ? null : SearchWithheld)), context.RequestAborted);
+        return ComplaintList(format, query, q, Cultures.Find(culture) ?? CultureInfo.CurrentUICulture, withFreeText, exports, time, context);
     }
 
     private static async Task<IResult> ChartExport(string chart, string extension, FilterRequest query, string? bucket, string? culture,
@@ -94,15 +99,23 @@ public static class ExportEndpoints
     /// Streams the list. Past Excel's row limit an .xlsx is refused before anything is sent (409), naming the row count
     /// and the formats that hold it all; a file is never cut.
     /// </summary>
-    private static IResult ComplaintList(ExportFormat format, FilterRequest query, string? search, CultureInfo language, bool withFreeText, ComplaintExports exports, TimeProvider time)
+    private static IResult ComplaintList(ExportFormat format, FilterRequest query, string? search, CultureInfo language, bool withFreeText, ComplaintExports exports, TimeProvider time,
+        HttpContext context)
     {
-        if (format == ExportFormat.Xlsx && exports.Count(query.Filter, search) is var rows and > ExportFormats.ExcelDataRows)
+        if (format == ExportFormat.Xlsx && exports.Count(query.Filter, search, withFreeText) is var rows and > ExportFormats.ExcelDataRows)
         {
             var others = new[] { "csv", "parquet", "arrow" }.ToDictionary(e => e, e => Link("complaints", e, query.Filter, ("q", search)));
             return TypedResults.Problem(title: "Too many rows for Excel", detail: new TooManyRowsForExcel(rows).Message, statusCode: StatusCodes.Status409Conflict,
                 extensions: new Dictionary<string, object?> { ["rows"] = rows, ["alternatives"] = others });
         }
         var fileName = ComplaintExports.FileName(format, time.GetUtcNow());
-        return TypedResults.Stream(async output => await exports.WriteAsync(format, output, query.Filter, search, language, withFreeText), format.ContentType(), fileName);
+        return TypedResults.Stream(async output =>
+        {
+            // SpreadCheetah ends the .xlsx (its zip's last entries) with a synchronous write, which Kestrel refuses by
+            // default: the download broke off after its rows. Allowed for this response only.
+            if (format == ExportFormat.Xlsx && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpBodyControlFeature>() is { } body)
+                body.AllowSynchronousIO = true;
+            await exports.WriteAsync(format, output, query.Filter, search, language, withFreeText);
+        }, format.ContentType(), fileName);
     }
 }
