@@ -56,8 +56,7 @@ public sealed class OverviewQueries(WarehouseDatabase warehouse, IOptions<Report
     {
         if (!RollupFilter.SketchCovers(filter))
             return Query(connection, Sql("MedianHandling"), filter, r => r.NullableDouble(0)).Single();
-        var bins = QueryRollup(connection, Sql("Rollup.HandlingBins"), filter, r => (Bin: r.GetInt32(3), Count: r.GetInt64(4)))
-            .GroupBy(b => b.Bin).Select(g => (Bin: g.Key, Count: g.Sum(b => b.Count))).OrderBy(b => b.Bin).ToList();
+        var bins = QueryRollup(connection, Sql("Rollup.HandlingBinsAll"), filter, r => (Bin: r.GetInt32(0), Count: r.GetInt64(1)));
         return HandlingSketch.Quantile(bins, 0.5) / 86400.0;
     }
 

@@ -1,5 +1,5 @@
--- Days whose complaints are no longer those the rollup counted (a complaint removed by a roll-back, or moved to another
--- day of receipt by a correction): their count or the sum of their keys' hashes differs.
+-- Days whose complaints are no longer those the rollup counted (after a roll-back of complaints, which removes some and
+-- gives others back their earlier day of receipt): their count or the sum of their keys' hashes differs.
 INSERT INTO rollup_days
 SELECT coalesce(f.day, r.day)
 FROM (SELECT CAST(timezone($tz, received_at) AS DATE) AS day, count(*) AS complaints, sum(hash(complaint_key)) AS key_hash_sum

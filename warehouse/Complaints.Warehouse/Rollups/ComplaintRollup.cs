@@ -9,9 +9,9 @@ namespace Complaints.Warehouse.Rollups;
 /// <summary>
 /// Keeps the Overview's rollup (<c>complaint_daily</c> and <c>handling_sketch</c>, migration 0090) in step with the facts.
 /// In the transaction of every load or roll-back of complaints, costs, exchange rates or surveys, it builds again only the
-/// local days of receipt the write touched: the days of the complaints it loaded or whose costs or surveys it loaded, any
-/// day whose complaints are no longer those counted (a roll-back removed one, a correction moved one), and after a roll-back
-/// of costs or surveys, any day whose sums differ from the facts'. A first load,
+/// local days of receipt the write touched: the days of the complaints it loaded or whose costs or surveys it loaded, the
+/// days a correction moved a complaint from (named by the version it replaced), and after a roll-back any day whose
+/// complaints (or, for costs and surveys, whose sums) are no longer those counted. A first load,
 /// an exchange-rate load and a cost rollup rebuilt for other rates (every converted amount may change), and a start with
 /// another reporting zone build it whole.
 /// </summary>
@@ -45,10 +45,15 @@ public sealed class ComplaintRollup(IOptions<ReportingOptions> reporting, TimePr
             SELECT DISTINCT CAST(timezone($tz, c.received_at) AS DATE) FROM complaints c
             WHERE c.complaint_key IN ({TouchedComplaints(connection, change)})
             """, ("tz", _reporting.TimeZone), ("run", change.RunId));
-        if (feed == "complaints")
-            connection.Execute(Load("ChangedDays"), ("tz", _reporting.TimeZone));
+        if (change.Kind == ChangeKind.Load && feed == "complaints")
+            // A load only inserts or updates: a complaint it moved left its old day, which the version it replaced names.
+            connection.Execute("""
+                INSERT INTO rollup_days
+                SELECT DISTINCT CAST(timezone($tz, v.received_at) AS DATE) FROM complaint_versions v WHERE v.superseded_by_run = $run
+                """, ("tz", _reporting.TimeZone), ("run", change.RunId));
         else if (change.Kind == ChangeKind.Rollback)
-            connection.Execute(Load("ChangedSums"), ("tz", _reporting.TimeZone));
+            // A roll-back names what it changed but not the days it emptied: those are found by comparing with the facts.
+            connection.Execute(Load(feed == "complaints" ? "ChangedDays" : "ChangedSums"), ("tz", _reporting.TimeZone));
         // Two days of slack either side cover any zone's offset between a local day and its UTC instants.
         var (lo, hi, count) = connection.QueryList("SELECT CAST(min(day) - 2 AS VARCHAR), CAST(max(day) + 3 AS VARCHAR), count(DISTINCT day) FROM rollup_days",
             r => (Lo: r.NullableString(0), Hi: r.NullableString(1), Days: r.GetInt64(2))).Single();
