@@ -37,7 +37,7 @@ public static class RollupRefreshBenchmark
         var log = new RecordingLogger<ComplaintRollup>();
         using var warehouse = new WarehouseDatabase(warehousePath, new WarehouseOptions().MemoryLimit, NullLogger<WarehouseDatabase>.Instance,
             [new SlaMeasures(Options.Create(new SlaOptions()), reporting, TimeProvider.System), new CostRollup(reporting, TimeProvider.System, NullLogger<CostRollup>.Instance),
-             new ComplaintRollup(reporting, TimeProvider.System, log)]);
+             new ComplaintRollup(reporting, TimeProvider.System, log), new SlaRollup(reporting, TimeProvider.System, NullLogger<SlaRollup>.Instance)]);
         await warehouse.InitializeAsync(TimeProvider.System);
         long complaints;
         using (var connection = warehouse.OpenConnection())

@@ -144,7 +144,7 @@ public sealed class OverviewRollupTests
     }
 
     /// <summary>The CSV's records, each whole: a line break inside quotes (a description of several lines) does not end one.</summary>
-    private static List<string> Records(string csv)
+    internal static List<string> Records(string csv)
     {
         var records = new List<string>();
         var start = 0;
@@ -165,7 +165,7 @@ public sealed class OverviewRollupTests
     }
 
     /// <summary>A complaint line corrected: received two days earlier, updated a day later, another product, reopened.</summary>
-    private static string Corrected(string line)
+    internal static string Corrected(string line)
     {
         var fields = line.Split(',', 22);
         static string Shift(string instant, int days) =>
@@ -187,10 +187,10 @@ public sealed class OverviewRollupTests
         ];
     }
 
-    private static string Row(System.Data.IDataRecord r) =>
+    internal static string Row(System.Data.IDataRecord r) =>
         string.Join('|', Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "NULL" : r.GetString(i)));
 
-    private static void AssertSameRows(List<string> whole, List<string> kept) =>
+    internal static void AssertSameRows(List<string> whole, List<string> kept) =>
         Assert.True(whole.SequenceEqual(kept), $"built whole, not kept: {string.Join("; ", whole.Except(kept).Take(5))}\nkept, not built whole: {string.Join("; ", kept.Except(whole).Take(5))}");
 
     /// <summary>The rollup built whole from the facts as they are (in place: it then equals what was kept, or the test fails).</summary>
@@ -214,7 +214,7 @@ public sealed class OverviewRollupTests
             AssertWithin(median, rolled.MedianHandlingDays!.Value, medianError);
     }
 
-    private static void AssertWithin(double exact, double approximate, double? relativeError)
+    internal static void AssertWithin(double exact, double approximate, double? relativeError)
     {
         if (relativeError is null)
             Assert.Equal(exact, approximate, 9);
@@ -224,7 +224,7 @@ public sealed class OverviewRollupTests
     }
 
     /// <summary>Every kind of filter the rollup answers, with values the data holds.</summary>
-    private static List<ComplaintFilter> Filters(WarehouseDatabase warehouse)
+    internal static List<ComplaintFilter> Filters(WarehouseDatabase warehouse)
     {
         using var connection = warehouse.OpenConnection();
         string Most(string sql) => connection.Scalar<string>(sql)!;

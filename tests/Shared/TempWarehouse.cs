@@ -36,7 +36,8 @@ public sealed class TempWarehouse : IDisposable
         var options = Options.Create(reporting ?? new ReportingOptions());
         return new WarehouseDatabase(path, new WarehouseOptions().MemoryLimit, NullLogger<WarehouseDatabase>.Instance,
             [new SlaMeasures(Options.Create(sla ?? new SlaOptions()), options, time), new CostRollup(options, time, NullLogger<CostRollup>.Instance),
-             new Complaints.Warehouse.Rollups.ComplaintRollup(options, time, NullLogger<Complaints.Warehouse.Rollups.ComplaintRollup>.Instance)]);
+             new Complaints.Warehouse.Rollups.ComplaintRollup(options, time, NullLogger<Complaints.Warehouse.Rollups.ComplaintRollup>.Instance),
+             new Complaints.Warehouse.Rollups.SlaRollup(options, time, NullLogger<Complaints.Warehouse.Rollups.SlaRollup>.Instance)]);
     }
 
     public string WriteFile(string name, string content)

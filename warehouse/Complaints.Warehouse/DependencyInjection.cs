@@ -25,14 +25,17 @@ public static class DependencyInjection
         builder.Services.AddSingleton<SlaQueries>();
         builder.Services.AddSingleton<Costs.CostRollup>();
         builder.Services.AddSingleton<Rollups.ComplaintRollup>();
+        builder.Services.AddSingleton<Rollups.SlaRollup>();
         var contentRoot = builder.Environment.ContentRootPath;
         // The owners of derived tables go with the gate itself: no write, from whichever part, can leave them behind.
         builder.Services.AddSingleton(sp => new WarehouseDatabase(
             Path.Combine(contentRoot, sp.GetRequiredService<IOptions<WarehouseOptions>>().Value.Path),
             sp.GetRequiredService<IOptions<WarehouseOptions>>().Value.MemoryLimit,
             sp.GetRequiredService<ILogger<WarehouseDatabase>>(),
-            // In this order: the complaint rollup sums the converted costs the cost rollup has just written.
-            [sp.GetRequiredService<SlaMeasures>(), sp.GetRequiredService<Costs.CostRollup>(), sp.GetRequiredService<Rollups.ComplaintRollup>()]));
+            // In this order: the complaint rollup sums the converted costs the cost rollup has just written, and the SLA rollup
+            // follows both the measuring and the complaint rollup it compares its days with.
+            [sp.GetRequiredService<SlaMeasures>(), sp.GetRequiredService<Costs.CostRollup>(), sp.GetRequiredService<Rollups.ComplaintRollup>(),
+             sp.GetRequiredService<Rollups.SlaRollup>()]));
         builder.Services.AddSingleton<Costs.CostsQueries>();
         builder.Services.AddSingleton<Feedback.FeedbackQueries>();
         builder.Services.AddSingleton<OverviewQueries>();

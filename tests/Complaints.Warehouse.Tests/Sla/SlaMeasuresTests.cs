@@ -232,7 +232,7 @@ public sealed class SlaMeasuresTests : IAsyncLifetime
     public async Task Time_per_status_comes_from_the_intervals_between_status_changes()
     {
         await LoadAllAsync();
-        var queries = new SlaQueries(_warehouse.Database, Options.Create(new ReportingOptions()), _time);
+        var queries = new SlaQueries(_warehouse.Database, Options.Create(new ReportingOptions()), _time, readRollup: false); // the intervals themselves: exact medians, not the sketch's
 
         var perStatus = queries.TimePerStatus(ComplaintFilter.All).ToDictionary(s => s.Status, s => (s.Intervals, s.MedianHours, s.TotalHours));
 
@@ -248,7 +248,7 @@ public sealed class SlaMeasuresTests : IAsyncLifetime
     public async Task A_later_status_event_closes_the_interval_it_follows()
     {
         await LoadAllAsync();
-        var queries = new SlaQueries(_warehouse.Database, Options.Create(new ReportingOptions()), _time);
+        var queries = new SlaQueries(_warehouse.Database, Options.Create(new ReportingOptions()), _time, readRollup: false); // the intervals themselves: exact medians, not the sketch's
 
         // E4 was resolved on 17 March 12:00 (still open); closing it on 20 March 12:00 makes that a 72 h interval.
         await LoadAsync(FeedLayouts.StatusEvents, CanonicalCsv.Write(FeedLayouts.StatusEvents, new Dictionary<string, string>

@@ -11,12 +11,9 @@ WITH judged AS (
     WHERE /*filter*/
 ),
 decided AS (
-    SELECT CASE WHEN first_response_breached IS NOT NULL THEN first_response_breached
-                WHEN NOT ended AND first_response_due_at <= CAST($as_of AS TIMESTAMPTZ) THEN true END AS first_response_breached,
-           CASE WHEN resolution_breached IS NOT NULL THEN resolution_breached
-                WHEN NOT ended AND resolution_due_at <= CAST($as_of AS TIMESTAMPTZ) THEN true END     AS resolution_breached,
-           CASE WHEN statutory_met IS NOT NULL THEN statutory_met
-                WHEN NOT ended AND statutory_due_at <= CAST($as_of AS TIMESTAMPTZ) THEN false END     AS statutory_met,
+    SELECT sla_breached(first_response_breached, first_response_due_at, ended, CAST($as_of AS TIMESTAMPTZ)) AS first_response_breached,
+           sla_breached(resolution_breached, resolution_due_at, ended, CAST($as_of AS TIMESTAMPTZ))         AS resolution_breached,
+           sla_statutory_met(statutory_met, statutory_due_at, ended, CAST($as_of AS TIMESTAMPTZ))          AS statutory_met,
            ended AND first_response_breached IS NULL AND first_response_due_at IS NOT NULL         AS first_response_unknown,
            ended AND resolution_breached IS NULL                                                   AS resolution_unknown,
            ended AND statutory_met IS NULL                                                         AS statutory_unknown,

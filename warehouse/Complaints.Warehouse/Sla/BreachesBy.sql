@@ -3,12 +3,10 @@
 -- /*dimension*/ is replaced by a fixed column expression chosen in SlaQueries, never by request text.
 WITH judged AS (
     SELECT /*dimension*/ AS dimension,
-           CASE WHEN s.first_response_breached IS NOT NULL THEN s.first_response_breached
-                WHEN NOT list_contains(string_split($ending_statuses, ','), lower(c.status))
-                 AND s.first_response_due_at <= CAST($as_of AS TIMESTAMPTZ) THEN true END AS first_response_breached,
-           CASE WHEN s.resolution_breached IS NOT NULL THEN s.resolution_breached
-                WHEN NOT list_contains(string_split($ending_statuses, ','), lower(c.status))
-                 AND s.resolution_due_at <= CAST($as_of AS TIMESTAMPTZ) THEN true END     AS resolution_breached
+           sla_breached(s.first_response_breached, s.first_response_due_at,
+                        list_contains(string_split($ending_statuses, ','), lower(c.status)), CAST($as_of AS TIMESTAMPTZ)) AS first_response_breached,
+           sla_breached(s.resolution_breached, s.resolution_due_at,
+                        list_contains(string_split($ending_statuses, ','), lower(c.status)), CAST($as_of AS TIMESTAMPTZ)) AS resolution_breached
     FROM complaints c
     JOIN complaint_sla s ON s.complaint_key = c.complaint_key
     LEFT JOIN products p ON p.sku = c.product_sku

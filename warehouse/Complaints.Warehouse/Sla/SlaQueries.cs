@@ -1,4 +1,6 @@
 using System.Data;
+using Complaints.Warehouse.Rollups;
+using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
 
 namespace Complaints.Warehouse.Sla;
@@ -13,7 +15,8 @@ public sealed record SlaFigures(
     IReadOnlyList<BacklogBucket> Backlog,
     IReadOnlyList<ProductHandlingTimes> HandlingTimePerProduct,
     IReadOnlyList<DueComplaint> DueSoon,
-    IReadOnlyList<StatusTime> TimePerStatus)
+    IReadOnlyList<StatusTime> TimePerStatus,
+    double? MedianRelativeError = null)
 {
     /// <summary>Complaints the figures leave out for want of a date, and why (empty when none is).</summary>
     public IReadOnlyList<LeftOut> LeftOut => Achievement.LeftOut();
@@ -60,8 +63,14 @@ public sealed record StatusTime(string Status, long Intervals, double MedianHour
 
 public sealed record ProductHandlingTimes(string Sku, string Name, string ProductLine, long Resolved, double MedianDays, double P90Days, double? MedianBusinessHours);
 
-/// <summary>The SLA figures over the stored per-complaint measures; page, API and (later) exports call these.</summary>
-public sealed class SlaQueries(WarehouseDatabase warehouse, IOptions<ReportingOptions> reporting, TimeProvider time)
+/// <summary>
+/// The SLA figures over the stored per-complaint measures; page, API and exports call these. At the instant now, a filter
+/// the SLA rollup covers (days, products, lines, categories, channels, statuses: <see cref="RollupFilter"/>) is answered
+/// from it (<see cref="SlaRollup"/>): exactly for counts, and for medians within the sketch's stated error, which only
+/// days, products and lines are kept for. Anything else, and figures as of a past instant, come from the facts.
+/// </summary>
+/// <param name="readRollup">False reads every figure from the facts: for tests and benchmarks that compare the two.</param>
+public sealed class SlaQueries(WarehouseDatabase warehouse, IOptions<ReportingOptions> reporting, TimeProvider time, bool readRollup = true)
 {
     public static readonly IReadOnlyList<string> BacklogBuckets = ["0-3", "4-7", "8-14", ">14"];
 
@@ -85,7 +94,14 @@ public sealed class SlaQueries(WarehouseDatabase warehouse, IOptions<ReportingOp
         var dueSoon = Run(() => DueSoon(filter, asOf, DueSoonShown), cancellationToken);
         var perStatus = Run(() => TimePerStatus(filter), cancellationToken);
         return new SlaFigures(asOf, await achievement, await byLine, await byChannel, await bySegment, await byTeam, await backlog, await handling,
-            await dueSoon, await perStatus);
+            await dueSoon, await perStatus, MedianRelativeError(filter));
+    }
+
+    /// <summary>How far, relatively, the handling-time and time-per-status medians may be from the exact ones: null when exact.</summary>
+    public double? MedianRelativeError(ComplaintFilter filter)
+    {
+        using var connection = warehouse.OpenConnection();
+        return UsesSketch(connection, filter) ? HandlingSketch.RelativeError : null;
     }
 
     public SlaAchievement Achievement(ComplaintFilter filter, DateTimeOffset asOf) => Query("Achievement", filter, asOf, r =>
@@ -97,17 +113,22 @@ public sealed class SlaQueries(WarehouseDatabase warehouse, IOptions<ReportingOp
 
     public IReadOnlyList<SlaBreaches> BreachesBy(Dimension dimension, ComplaintFilter filter, DateTimeOffset asOf)
     {
-        var column = dimension switch
-        {
-            Dimension.ProductLine => "coalesce(p.product_line, 'Unknown')",
-            Dimension.Channel => "coalesce(c.channel, 'unknown')",
-            Dimension.Segment => "coalesce(cu.segment, 'unknown')",
-            Dimension.Team => "coalesce(c.team, 'unknown')",
-            _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
-        };
-        var sql = Sql("BreachesBy").Replace("/*dimension*/", column, StringComparison.Ordinal);
-        return QuerySql(sql, filter, asOf, r => new SlaBreaches(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)));
+        SlaBreaches Map(IDataRecord r) => new(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4));
+        using var connection = warehouse.OpenConnection();
+        return UsesRollup(connection, filter, asOf)
+            ? QueryRollup(connection, Sql("Rollup.BreachesBy").Replace("/*dimension*/", DimensionColumn(dimension, "d"), StringComparison.Ordinal), filter, asOf, Map)
+            : QueryFacts(connection, Sql("BreachesBy").Replace("/*dimension*/", DimensionColumn(dimension, null), StringComparison.Ordinal), filter, asOf, Map);
     }
+
+    /// <summary>The dimension's column over the facts (complaints c, customers cu), or over a rollup table that keeps them all under one alias.</summary>
+    private static string DimensionColumn(Dimension dimension, string? rollup) => dimension switch
+    {
+        Dimension.ProductLine => "coalesce(p.product_line, 'Unknown')",
+        Dimension.Channel => $"coalesce({rollup ?? "c"}.channel, 'unknown')",
+        Dimension.Segment => $"coalesce({rollup ?? "cu"}.segment, 'unknown')",
+        Dimension.Team => $"coalesce({rollup ?? "c"}.team, 'unknown')",
+        _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
+    };
 
     /// <summary>Always the four buckets in order, empty ones with zero.</summary>
     public IReadOnlyList<BacklogBucket> Backlog(ComplaintFilter filter, DateTimeOffset asOf)
@@ -118,15 +139,46 @@ public sealed class SlaQueries(WarehouseDatabase warehouse, IOptions<ReportingOp
 
     /// <summary>Open complaints nearest their resolution due time (overdue first), at most <paramref name="limit"/>.</summary>
     public IReadOnlyList<DueComplaint> DueSoon(ComplaintFilter filter, DateTimeOffset asOf, int limit = 50) =>
-        QuerySql(Sql("DueSoon"), filter, asOf, r => new DueComplaint(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
+        Query("DueSoon", filter, asOf, r => new DueComplaint(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
             r.GetInstant(4), Math.Round(Convert.ToDouble(r.GetValue(5), System.Globalization.CultureInfo.InvariantCulture) / 3600.0, 2)), ("limit", limit));
 
-    public IReadOnlyList<StatusTime> TimePerStatus(ComplaintFilter filter) =>
-        Query("TimePerStatus", filter, time.GetUtcNow(), r => new StatusTime(r.GetString(0), r.GetInt64(1), r.GetDouble(2), r.GetDouble(3)));
+    public IReadOnlyList<StatusTime> TimePerStatus(ComplaintFilter filter)
+    {
+        using var connection = warehouse.OpenConnection();
+        if (!UsesSketch(connection, filter))
+            return QueryFacts(connection, Sql("TimePerStatus"), filter, time.GetUtcNow(),
+                r => new StatusTime(r.GetString(0), r.GetInt64(1), r.GetDouble(2), r.GetDouble(3)));
+        var bins = QueryRollup(connection, Sql("Rollup.StatusTimeBins"), filter, time.GetUtcNow(),
+            r => (Status: r.GetString(0), Bin: r.GetInt32(1), Intervals: r.GetInt64(2), Seconds: r.GetDouble(3)));
+        return [.. bins.GroupBy(b => b.Status, StringComparer.Ordinal)
+            .Select(g => new StatusTime(g.Key, g.Sum(b => b.Intervals),
+                HandlingSketch.Quantile([.. g.Select(b => (b.Bin, b.Intervals))], 0.5)!.Value / 3600.0, g.Sum(b => b.Seconds) / 3600.0))
+            .OrderByDescending(t => t.TotalHours).ThenBy(t => t.Status, StringComparer.Ordinal)];
+    }
 
-    public IReadOnlyList<ProductHandlingTimes> HandlingTimePerProduct(ComplaintFilter filter) =>
-        Query("HandlingTime", filter, time.GetUtcNow(), r => new ProductHandlingTimes(r.GetString(0), r.GetString(1), r.GetString(2),
-            r.GetInt64(3), r.GetDouble(4), r.GetDouble(5), r.NullableDouble(6)));
+    public IReadOnlyList<ProductHandlingTimes> HandlingTimePerProduct(ComplaintFilter filter)
+    {
+        using var connection = warehouse.OpenConnection();
+        if (!UsesSketch(connection, filter))
+            return QueryFacts(connection, Sql("HandlingTime"), filter, time.GetUtcNow(), r => new ProductHandlingTimes(r.GetString(0), r.GetString(1),
+                r.GetString(2), r.GetInt64(3), r.GetDouble(4), r.GetDouble(5), r.NullableDouble(6)));
+        var bins = QueryRollup(connection, Sql("Rollup.HandlingBins"), filter, time.GetUtcNow(),
+            r => (Kind: r.GetString(0), Sku: r.GetString(1), Bin: r.GetInt32(2), Count: r.GetInt64(3)));
+        var products = connection.QueryList("SELECT sku, name, product_line FROM products",
+            r => (Sku: r.GetString(0), Name: r.NullableString(1), Line: r.NullableString(2))).ToDictionary(p => p.Sku, StringComparer.Ordinal);
+        var business = bins.Where(b => b.Kind == "business").GroupBy(b => b.Sku, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => HandlingSketch.Quantile([.. g.Select(b => (b.Bin, b.Count))], 0.5), StringComparer.Ordinal);
+        return [.. bins.Where(b => b.Kind == "calendar").GroupBy(b => b.Sku, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                List<(int, long)> calendar = [.. g.Select(b => (b.Bin, b.Count))];
+                var product = products.GetValueOrDefault(g.Key);
+                return new ProductHandlingTimes(g.Key, product.Name ?? g.Key, product.Line ?? "Unknown", g.Sum(b => b.Count),
+                    HandlingSketch.Quantile(calendar, 0.5)!.Value / 86400.0, HandlingSketch.Quantile(calendar, 0.9)!.Value / 86400.0,
+                    business.GetValueOrDefault(g.Key) / 3600.0);
+            })
+            .OrderByDescending(p => p.MedianDays).ThenBy(p => p.Sku, StringComparer.Ordinal)];
+    }
 
     private static double? Percent(long part, long whole) => whole == 0 ? null : Math.Round(100.0 * part / whole, 2);
 
@@ -134,13 +186,33 @@ public sealed class SlaQueries(WarehouseDatabase warehouse, IOptions<ReportingOp
 
     private static string Sql(string name) => Warehouse.Sql.Load(typeof(SlaQueries).Assembly, $"Sla.{name}.sql");
 
-    private List<T> Query<T>(string name, ComplaintFilter filter, DateTimeOffset asOf, Func<IDataRecord, T> map) =>
-        QuerySql(Sql(name), filter, asOf, map);
-
-    private List<T> QuerySql<T>(string sql, ComplaintFilter filter, DateTimeOffset asOf, Func<IDataRecord, T> map, params (string, object?)[] extra)
+    /// <summary>The rollup's version of a figure (Sla/Rollup/NAME.sql) where it answers the filter at that instant, else the facts' (Sla/NAME.sql).</summary>
+    private List<T> Query<T>(string name, ComplaintFilter filter, DateTimeOffset asOf, Func<IDataRecord, T> map, params (string, object?)[] extra)
     {
-        // The as-of instant travels in the filter, which binds it (and its local date) for the drill-down filters too.
         using var connection = warehouse.OpenConnection();
-        return connection.QueryFiltered(sql, filter with { AsOf = asOf }, _reporting, map, extra);
+        return UsesRollup(connection, filter, asOf)
+            ? QueryRollup(connection, Sql("Rollup." + name), filter, asOf, map, extra)
+            : QueryFacts(connection, Sql(name), filter, asOf, map, extra);
     }
+
+    /// <summary>
+    /// Whether the rollup answers: the filter is one it covers, judged now (the page's instant, not a past one), and the
+    /// rollup was cut no later than that instant, so everything it counts as settled was settled by then.
+    /// </summary>
+    private bool UsesRollup(DuckDBConnection connection, ComplaintFilter filter, DateTimeOffset asOf) =>
+        readRollup && RollupFilter.Covers(filter) && SlaRollup.CutAt(connection, _reporting) is { } cut && cut <= asOf;
+
+    /// <summary>Whether the medians come from the sketches: kept per day and product only, beside the Overview's.</summary>
+    private bool UsesSketch(DuckDBConnection connection, ComplaintFilter filter) =>
+        RollupFilter.SketchCovers(filter) && UsesRollup(connection, filter, time.GetUtcNow()) && ComplaintRollup.IsCurrent(connection, _reporting);
+
+    private List<T> QueryRollup<T>(DuckDBConnection connection, string sql, ComplaintFilter filter, DateTimeOffset asOf, Func<IDataRecord, T> map,
+        params (string Name, object? Value)[] extra) =>
+        connection.QueryList(sql.Replace("/*rollup*/", RollupFilter.Predicate(filter), StringComparison.Ordinal), map,
+            [.. RollupFilter.Parameters(filter with { AsOf = asOf }, _reporting), .. extra]);
+
+    // The as-of instant travels in the filter, which binds it (and its local date) for the drill-down filters too.
+    private List<T> QueryFacts<T>(DuckDBConnection connection, string sql, ComplaintFilter filter, DateTimeOffset asOf, Func<IDataRecord, T> map,
+        params (string, object?)[] extra) =>
+        connection.QueryFiltered(sql, filter with { AsOf = asOf }, _reporting, map, extra);
 }
