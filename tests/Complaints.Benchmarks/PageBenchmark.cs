@@ -27,8 +27,8 @@ public static class PageBenchmark
 
     public sealed record Options(string WarehousePath, int Runs, int BrowserRuns, string ReportPath, string RepositoryRoot, IReadOnlyList<string> Pages);
 
-    /// <summary>The Overview rollup at this size: how long building it whole took, its rows, and how its figures compare with the facts'.</summary>
-    public sealed record RollupFigure(double BuildSeconds, long DailyRows, long SketchRows, IReadOnlyList<string> Comparison);
+    /// <summary>A rollup at this size: how long building it whole took (NaN: it was built), its rows, and how its figures compare with the facts'.</summary>
+    public sealed record RollupFigure(string Name, string About, double BuildSeconds, string Rows, IReadOnlyList<string> Comparison);
 
     /// <param name="FirstVisit">The page's first visit without page warming: its figures are computed, on a host just started.</param>
     /// <param name="LaterVisits">Later visits: figures that depend on the data alone come from the cache until the next write.</param>
@@ -44,14 +44,14 @@ public static class PageBenchmark
         }
         var complaints = 0L;
         var queries = new List<QueryFigure>();
-        RollupFigure rollup;
+        List<RollupFigure> rollups;
         string token;
         using (var warehouse = Complaints.Testing.TempWarehouse.Open(options.WarehousePath, TimeProvider.System))
         {
             await warehouse.InitializeAsync(TimeProvider.System);
             using (var connection = warehouse.OpenConnection())
                 complaints = connection.Scalar<long>("SELECT count(*) FROM complaints");
-            rollup = await RollupAsync(warehouse);
+            rollups = [await RollupAsync(warehouse), await SlaRollupFigures.MeasureAsync(warehouse, Filters(warehouse))];
             token = await ReaderTokenAsync(warehouse);
             Console.WriteLine($"Page queries over {complaints:N0} complaints, {options.Runs} runs each");
             MeasureQueries(warehouse, options, queries);
@@ -63,7 +63,7 @@ public static class PageBenchmark
             ? await MeasureBrowserAsync(options, token, warmPages: true, visits: 1)
             : cold.Select(c => (c.Page, Times: new List<double> { double.NaN })).ToList();
         var browser = cold.Zip(warmed, (c, w) => new BrowserFigure(c.Page, c.Times[0], w.Times[0], new Timings(c.Times.Skip(1).ToList()))).ToList();
-        var markdown = ToMarkdown(options, complaints, rollup, queries, browser);
+        var markdown = ToMarkdown(options, complaints, rollups, queries, browser);
         Directory.CreateDirectory(Path.GetDirectoryName(options.ReportPath)!);
         File.WriteAllText(options.ReportPath, markdown);
         Console.WriteLine(markdown);
@@ -102,10 +102,14 @@ public static class PageBenchmark
             comparison.Add($"{name}: counts, sums, dates and costs {(exact ? "equal" : "DIFFER")}; medians at most {worst:P2} from the exact ones (stated bound {HandlingSketch.RelativeError:P2})");
             Console.WriteLine($"  rollup vs facts, {comparison[^1]}");
         }
-        return new RollupFigure(seconds, daily, sketch, comparison);
+        return new RollupFigure("Overview rollup",
+            "The Overview reads `complaint_daily` (local day × product × defect category × channel × status) and `handling_sketch` " +
+            "(local day × product × handling-time bin) for filters on dates, product, line, category, channel and status; other filters read the facts. " +
+            $"Medians come from the sketch, within {HandlingSketch.RelativeError:P2} of the exact ones (stated on the page).",
+            seconds, $"{daily:N0} day rows, {sketch:N0} sketch rows", comparison);
     }
 
-    private static List<(string Name, ComplaintFilter Filter)> Filters(WarehouseDatabase warehouse)
+    internal static List<(string Name, ComplaintFilter Filter)> Filters(WarehouseDatabase warehouse)
     {
         var lastDay = LastReceivedDay(warehouse);
         return [("all dates", ComplaintFilter.All), ("last quarter", new ComplaintFilter(lastDay.AddMonths(-3).AddDays(1), lastDay))];
@@ -119,6 +123,7 @@ public static class PageBenchmark
         var overviewFromFacts = new OverviewQueries(warehouse, reporting, readRollup: false);
         var products = new ProductsQueries(warehouse, reporting);
         var sla = new SlaQueries(warehouse, reporting, TimeProvider.System);
+        var slaFromFacts = new SlaQueries(warehouse, reporting, TimeProvider.System, readRollup: false);
         var list = new ComplaintListQueries(warehouse, reporting);
         var costs = new CostsQueries(warehouse, reporting, Microsoft.Extensions.Options.Options.Create(new SlaOptions()), TimeProvider.System);
         var feedback = new FeedbackQueries(warehouse, reporting);
@@ -143,7 +148,24 @@ public static class PageBenchmark
             Add("Products", "units sold cells", () => products.SalesCells(filter));
             Add("Products", "defect Pareto", () => products.DefectPareto(filter));
             Add("Products", "whole page", () => products.GetAsync(filter).GetAwaiter().GetResult());
+            var now = DateTimeOffset.UtcNow;
+            Add("SLA & handling", "achievement", () => sla.Achievement(filter, now));
+            Add("SLA & handling", "breaches by product line", () => sla.BreachesBy(SlaQueries.Dimension.ProductLine, filter, now));
+            Add("SLA & handling", "breaches by channel", () => sla.BreachesBy(SlaQueries.Dimension.Channel, filter, now));
+            Add("SLA & handling", "breaches by segment", () => sla.BreachesBy(SlaQueries.Dimension.Segment, filter, now));
+            Add("SLA & handling", "breaches by team", () => sla.BreachesBy(SlaQueries.Dimension.Team, filter, now));
+            Add("SLA & handling", "backlog", () => sla.Backlog(filter, now));
+            Add("SLA & handling", "due soon", () => sla.DueSoon(filter, now, SlaQueries.DueSoonShown));
+            Add("SLA & handling", "handling time per product", () => sla.HandlingTimePerProduct(filter));
+            Add("SLA & handling", "time per status", () => sla.TimePerStatus(filter));
             Add("SLA & handling", "whole page", () => sla.GetAsync(filter).GetAwaiter().GetResult());
+            // At ten million complaints the facts take a minute a run: two runs without warming.
+            if (options.Pages.Contains("sla"))
+            {
+                var timings = Timings.Measure(0, 2, () => slaFromFacts.GetAsync(filter).GetAwaiter().GetResult());
+                figures.Add(new QueryFigure("SLA & handling: whole page, every figure from the facts (2 runs)", filterName, timings));
+                Console.WriteLine($"  SLA whole page from the facts ({filterName}): p50 {timings.P50:N1} ms");
+            }
             Add("Costs", "whole page", () => costs.GetAsync(filter).GetAwaiter().GetResult());
             Add("Feedback", "whole page", () => feedback.GetAsync(filter).GetAwaiter().GetResult());
             Add("Complaints", "count + first page", () =>
@@ -234,7 +256,7 @@ public static class PageBenchmark
         _ => page.ToLowerInvariant(),
     };
 
-    private static string ToMarkdown(Options options, long complaints, RollupFigure rollup, List<QueryFigure> queries, List<BrowserFigure> browser)
+    private static string ToMarkdown(Options options, long complaints, List<RollupFigure> rollups, List<QueryFigure> queries, List<BrowserFigure> browser)
     {
         var md = new StringBuilder();
         md.AppendLine("# Page benchmark").AppendLine();
@@ -244,16 +266,16 @@ public static class PageBenchmark
         md.AppendLine($"- warehouse: {complaints:N0} demo complaints (loaded by the main benchmark)");
         md.AppendLine($"- load average at the end: {Machine.LoadAverage()}");
         md.AppendLine($"- command: `dotnet run -c Release --project tests/Complaints.Benchmarks -- pages --warehouse <file> --runs {options.Runs} --pages {string.Join(',', options.Pages)}`").AppendLine();
-        md.AppendLine("## Overview rollup").AppendLine();
-        md.AppendLine("The Overview reads `complaint_daily` (local day × product × defect category × channel × status) and `handling_sketch` " +
-                      "(local day × product × handling-time bin) for filters on dates, product, line, category, channel and status; other filters read the facts. " +
-                      $"Medians come from the sketch, within {HandlingSketch.RelativeError:P2} of the exact ones (stated on the page).").AppendLine();
-        md.AppendLine(double.IsNaN(rollup.BuildSeconds)
-            ? $"- already built: {rollup.DailyRows:N0} day rows, {rollup.SketchRows:N0} sketch rows"
-            : $"- built whole in {rollup.BuildSeconds:N1} s (what an upgraded warehouse's first start costs): {rollup.DailyRows:N0} day rows, {rollup.SketchRows:N0} sketch rows");
-        foreach (var line in rollup.Comparison)
-            md.AppendLine($"- rollup against the facts, {line}");
-        md.AppendLine();
+        foreach (var rollup in rollups)
+        {
+            md.AppendLine($"## {rollup.Name}").AppendLine().AppendLine(rollup.About).AppendLine();
+            md.AppendLine(double.IsNaN(rollup.BuildSeconds)
+                ? $"- already built: {rollup.Rows}"
+                : $"- built whole in {rollup.BuildSeconds:N1} s (what an upgraded warehouse's first start costs): {rollup.Rows}");
+            foreach (var line in rollup.Comparison)
+                md.AppendLine($"- rollup against the facts, {line}");
+            md.AppendLine();
+        }
         md.AppendLine("## Server-side queries").AppendLine();
         md.AppendLine($"2 warm-up runs, then {options.Runs} timed runs each; milliseconds. \"whole page\" runs the page's queries as the page does (side by side).").AppendLine();
         md.AppendLine("| page: query | filter | p50 ms | p95 ms | max ms |").AppendLine("|---|---|---:|---:|---:|");
