@@ -116,19 +116,34 @@ public sealed class SlaQueries(WarehouseDatabase warehouse, IOptions<ReportingOp
         SlaBreaches Map(IDataRecord r) => new(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4));
         using var connection = warehouse.OpenConnection();
         return UsesRollup(connection, filter, asOf)
-            ? QueryRollup(connection, Sql("Rollup.BreachesBy").Replace("/*dimension*/", DimensionColumn(dimension, "d"), StringComparison.Ordinal), filter, asOf, Map)
-            : QueryFacts(connection, Sql("BreachesBy").Replace("/*dimension*/", DimensionColumn(dimension, null), StringComparison.Ordinal), filter, asOf, Map);
+            ? QueryRollup(connection, RollupBreachesSql(dimension), filter, asOf, Map)
+            : QueryFacts(connection, Sql("BreachesBy").Replace("/*dimension*/", DimensionColumn(dimension), StringComparison.Ordinal), filter, asOf, Map);
     }
 
-    /// <summary>The dimension's column over the facts (complaints c, customers cu), or over a rollup table that keeps them all under one alias.</summary>
-    private static string DimensionColumn(Dimension dimension, string? rollup) => dimension switch
+    /// <summary>The dimension's column over the facts (complaints c, products p, customers cu).</summary>
+    private static string DimensionColumn(Dimension dimension) => dimension switch
     {
         Dimension.ProductLine => "coalesce(p.product_line, 'Unknown')",
-        Dimension.Channel => $"coalesce({rollup ?? "c"}.channel, 'unknown')",
-        Dimension.Segment => $"coalesce({rollup ?? "cu"}.segment, 'unknown')",
-        Dimension.Team => $"coalesce({rollup ?? "c"}.team, 'unknown')",
+        Dimension.Channel => "coalesce(c.channel, 'unknown')",
+        Dimension.Segment => "coalesce(cu.segment, 'unknown')",
+        Dimension.Team => "coalesce(c.team, 'unknown')",
         _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
     };
+
+    /// <summary>The rollup's breaches, added up by one of its columns and then named: a product line through its products.</summary>
+    private static string RollupBreachesSql(Dimension dimension)
+    {
+        var (key, name, products) = dimension switch
+        {
+            Dimension.ProductLine => ("d.product_sku", "coalesce(p.product_line, 'Unknown')", "LEFT JOIN products p ON p.sku = k.key"),
+            Dimension.Channel => ("d.channel", "coalesce(k.key, 'unknown')", ""),
+            Dimension.Segment => ("d.segment", "coalesce(k.key, 'unknown')", ""),
+            Dimension.Team => ("d.team", "coalesce(k.key, 'unknown')", ""),
+            _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
+        };
+        return Sql("Rollup.BreachesBy").Replace("/*key*/", key, StringComparison.Ordinal).Replace("/*dimension*/", name, StringComparison.Ordinal)
+            .Replace("/*products*/", products, StringComparison.Ordinal);
+    }
 
     /// <summary>Always the four buckets in order, empty ones with zero.</summary>
     public IReadOnlyList<BacklogBucket> Backlog(ComplaintFilter filter, DateTimeOffset asOf)
