@@ -41,7 +41,6 @@ public static class AuditReportProfile
                              "SELECT max(x) FROM (SELECT CAST(to_json(t) AS VARCHAR) AS x FROM ({0}) t)",
                              "SELECT max(x) FROM (SELECT sha256(CAST(to_json(t) AS VARCHAR)) AS x FROM ({0}) t)",
                              "SELECT sha256(CAST(to_json(t) AS VARCHAR)) AS x FROM ({0}) t",
-                             "SELECT max(x) FROM (SELECT sha256(CAST(row(t.*) AS VARCHAR)) AS x FROM ({0}) t)",
                          })
                 {
                     using var command = queries.Command(connection, sheet, scope);
