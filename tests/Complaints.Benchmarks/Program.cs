@@ -48,6 +48,10 @@ if (args is ["audit", .. var auditArgs])
 if (args is ["audit-report", .. var auditReportArgs])
     return await AuditReportBenchmark.RunAsync(auditReportArgs);
 
+// Where the register workbook's time goes, per sheet and pass: AuditReportProfile.cs.
+if (args is ["audit-report-profile", ..])
+    return await AuditReportProfile.RunAsync(args);
+
 // Workbooks and exports (executive workbook, the list to .xlsx, CSV, Parquet, Arrow): ExportBenchmark.cs.
 if (args is ["exports", .. var exportArgs])
     return await ExportBenchmark.RunAsync(exportArgs);

@@ -56,6 +56,8 @@ public static class IngestCommand
             ? await host.Services.GetRequiredService<CanonicalFileLoader>().LoadAsync(file!, feed, steps: steps)
             : await host.Services.GetRequiredService<ProfiledFileLoader>().LoadAsync(file!, profile, steps: steps);
         steps.Finish();
+        if (CommandAnchor.AfterWrites(host) is { } anchored)
+            output.WriteLine(anchored);
         output.WriteLine(result.Status switch
         {
             LoadStatus.Loaded => $"Loaded run {result.RunId}: {result.RowsRead:N0} rows read, {result.RowsInserted:N0} new, {result.RowsUpdated:N0} updated, {result.RowsUnchanged:N0} unchanged, {result.RowsQuarantined:N0} set aside in quarantine ({watch.Elapsed.TotalSeconds:N1} s)." +

@@ -76,6 +76,8 @@ public static class TokenCommand
             output.WriteLine($"Token {token.Id} for {(feed is null ? $"user {token.UserName} ({Roles.Join(token.Roles)})" : $"uploads to {feed}")} — shown only now:");
             output.WriteLine(secret);
             output.WriteLine(feed is null ? "Send it as: Authorization: Bearer <token>" : "Send it as: X-Api-Key: <token> (or Authorization: Bearer <token>)");
+            if (CommandAnchor.AfterWrites(host) is { } anchored)
+                output.WriteLine(anchored);
             return Created;
         }
         catch (AccountException e)

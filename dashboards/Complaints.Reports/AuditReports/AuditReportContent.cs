@@ -70,7 +70,7 @@ public static class AuditReportContent
     /// <summary>The first rows of a list the PDF shows: for the statutory deadlines, the missed ones only.</summary>
     private static SheetExcerpt Excerpt(DuckDBConnection connection, AuditReportQueries queries, AuditReportScope scope, AuditSheet sheet, string rows, long total)
     {
-        if (sheet is AuditSheet.AccessLog or AuditSheet.Lineage)
+        if (sheet is AuditSheet.AccessLog or AuditSheet.Lineage or AuditSheet.Runs)
             return new SheetExcerpt([], [], total);
         using var command = queries.Command(connection, sheet, scope);
         var where = sheet == AuditSheet.Statutory ? "WHERE t.outcome IN ('answered_late', 'unanswered')" : "";

@@ -43,32 +43,14 @@ public static class AuditReportWorkbook
             for (var c = 0; c < columns; c++)
                 options.Column(c + 1).Width = Width(reader.GetName(c));
             await book.StartWorksheetAsync(AuditReportCover.SheetName(culture, sheet.ToString()), options, ct);
-            var row = new Cell[columns];
+            var header = new Cell[columns];
             for (var c = 0; c < columns; c++)
-                row[c] = new Cell(reader.GetName(c), bold);
-            await book.AddRowAsync(row, ct);
-            var types = Enumerable.Range(0, columns).Select(reader.GetFieldType).ToArray();
-            while (reader.Read())
-            {
-                for (var c = 0; c < columns; c++)
-                    row[c] = reader.IsDBNull(c) ? new Cell() : CellOf(reader, c, types[c], styles);
-                await book.AddRowAsync(row, ct);
-            }
+                header[c] = new Cell(reader.GetName(c), bold);
+            await book.AddRowAsync(header, ct);
+            await SheetRows.CopyAsync(reader, ColumnCells.For(reader, styles), book, ct);
         }
         await book.FinishAsync(ct);
     }
-
-    private sealed record CellStyles(StyleId DateTime, StyleId Date, StyleId Count, StyleId Decimal);
-
-    private static Cell CellOf(DuckDBDataReader reader, int c, Type type, CellStyles styles) =>
-        type == typeof(string) ? new Cell(SafeText.Neutralise(reader.GetString(c)))
-        : type == typeof(DateTime) ? new Cell(reader.GetDateTime(c), styles.DateTime)
-        : type == typeof(DateOnly) ? new Cell(reader.GetFieldValue<DateOnly>(c).ToDateTime(TimeOnly.MinValue), styles.Date)
-        : type == typeof(long) ? new Cell(reader.GetInt64(c), styles.Count)
-        : type == typeof(int) ? new Cell(reader.GetInt32(c), styles.Count)
-        : type == typeof(double) ? new Cell(reader.GetDouble(c), styles.Decimal)
-        : type == typeof(bool) ? new Cell(reader.GetBoolean(c))
-        : new Cell(SafeText.Neutralise(Convert.ToString(reader.GetValue(c), CultureInfo.InvariantCulture) ?? ""));
 
     private static async Task WriteCoverAsync(Spreadsheet book, AuditReportCover cover, CultureInfo culture, StyleId bold, StyleId title, CellStyles styles, CancellationToken ct)
     {
@@ -92,7 +74,7 @@ public static class AuditReportWorkbook
             await book.AddRowAsync([new Cell(column), new Cell(T("AuditReport.Col." + column))], ct);
         await book.AddRowAsync([], ct);
         await book.AddRowAsync([new Cell(T("AuditReport.Sheets"), bold)], ct);
-        foreach (var sheet in new[] { AuditSheet.Statutory, AuditSheet.SlaBreaches, AuditSheet.AccessLog, AuditSheet.Lineage, AuditSheet.RollBacks })
+        foreach (var sheet in new[] { AuditSheet.Statutory, AuditSheet.SlaBreaches, AuditSheet.AccessLog, AuditSheet.Lineage, AuditSheet.Runs, AuditSheet.RollBacks })
             await book.AddRowAsync([new Cell(AuditReportCover.SheetName(culture, sheet.ToString())), new Cell(T("AuditReport.Sheet." + sheet))], ct);
     }
 

@@ -8,6 +8,7 @@ using Complaints.Ingest.Loading;
 using Complaints.Testing;
 using Complaints.Warehouse.Accounts;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Complaints.Dashboards.Tests.Audit;
 
@@ -85,6 +86,44 @@ public sealed class AuditReportEndpointTests(Browser browser) : IAsyncLifetime
         using var refused = await manager.GetAsync($"/api/audit/reports/register.xlsx?{Quarter}");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(0, (await IssuedAsync()).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_register_too_large_for_Excel_is_refused_before_the_download_starts_with_the_ways_out()
+    {
+        // Excel's limit made 2 rows, so the quarter's 8 complaints are too many for a sheet.
+        using var warehouse = await TempWarehouse.CreateAsync();
+        foreach (var (feed, csv) in OverviewFixture.Files())
+            Assert.Equal(LoadStatus.Loaded, (await warehouse.Loader().LoadAsync(warehouse.WriteFile($"{feed.Name}.csv", csv), feed)).Status);
+        var (factory, address) = TestApp.Start(new Dictionary<string, string?>
+        {
+            ["Warehouse:Path"] = warehouse.Database.Path,
+            ["Demo:Enabled"] = "false",
+            ["Audit:CheckpointKey"] = "a test key that is at least 32 characters",
+            ["Audit:CheckpointPath"] = Path.Combine(warehouse.Directory, "anchors", "audit.checkpoints"),
+        }, services => services.AddSingleton(sp => ActivatorUtilities.CreateInstance<Complaints.Reports.AuditReports.AuditReportIssuer>(sp, 2L)));
+        await using var _ = factory;
+        using var auditor = TestApp.Client(address, TestApp.TokenAs(address, Roles.Auditor));
+
+        using var response = await auditor.GetAsync($"/api/audit/reports/register.xlsx?{Quarter}");
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Null(response.Content.Headers.ContentDisposition); // no download was started
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Register", problem.GetProperty("sheet").GetString());
+        Assert.Equal(8, problem.GetProperty("rows").GetInt64());
+        Assert.Equal(2, problem.GetProperty("limit").GetInt64());
+        Assert.Contains("choose a shorter period", problem.GetProperty("detail").GetString());
+        var ways = problem.GetProperty("alternatives");
+        Assert.Contains("from=2024-01-01", ways.GetProperty("firstHalf").GetString());
+        Assert.Contains("to=2024-02-15", ways.GetProperty("firstHalf").GetString());
+        Assert.Contains("from=2024-02-16", ways.GetProperty("secondHalf").GetString());
+        Assert.StartsWith("/api/exports/complaints.csv?", ways.GetProperty("csv").GetString());
+        Assert.Equal(0, (await auditor.GetFromJsonAsync<JsonElement>("/api/audit/reports")).GetArrayLength()); // nothing was issued
+
+        // The summary holds lists of at most 1,000 rows: Excel's limit does not concern it.
+        using var pdf = await auditor.GetAsync($"/api/audit/reports/summary.pdf?{Quarter}");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
     }
 
     [Fact]

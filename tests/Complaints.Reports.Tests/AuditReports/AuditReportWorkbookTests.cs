@@ -40,7 +40,7 @@ public sealed class AuditReportWorkbookTests : IAsyncLifetime
         var (bytes, issued) = await _host.IssueAsync(AuditReportKind.Register, Q1);
 
         using var book = new XLWorkbook(new MemoryStream(bytes));
-        Assert.Equal(["Cover", "Register", "Statutory deadline", "SLA breaches", "Access log", "Lineage", "Roll-backs"], book.Worksheets.Select(w => w.Name));
+        Assert.Equal(["Cover", "Register", "Statutory deadline", "SLA breaches", "Access log", "Lineage", "Runs", "Roll-backs"], book.Worksheets.Select(w => w.Name));
         var register = book.Worksheet("Register");
         Assert.Equal(["source", "external_id", "received", "acknowledged", "remedy_sought", "decision", "answer_sent", "closed", "status", "handler", "team",
             "channel", "product", "product_name"], Header(register));
@@ -95,10 +95,21 @@ public sealed class AuditReportWorkbookTests : IAsyncLifetime
         // Still open: hours over run to the report's instant (09:00 UTC is 10:00 in Warsaw).
         Assert.Equal((new DateTime(2026, 3, 2, 10, 0, 0) - due).TotalHours, c4Breach.Cell(b.IndexOf("hours_over") + 1).GetDouble(), 2);
 
+        // Each record names its run; each run's file and digest are on the runs sheet once, not repeated per record.
         var lineage = book.Worksheet("Lineage");
         var l = Header(lineage);
-        Assert.All(lineage.RangeUsed().RowsUsed().Skip(1), r => Assert.EndsWith(".csv", r.Cell(l.IndexOf("file_name") + 1).GetString()));
-        Assert.Equal(9, lineage.RangeUsed().RowsUsed().Count() - 1);
+        Assert.Equal(["source", "external_id", "run_id", "earlier_versions"], l);
+        var lineageRows = lineage.RangeUsed().RowsUsed().Skip(1).ToList();
+        Assert.Equal(9, lineageRows.Count);
+        var runs = book.Worksheet("Runs");
+        var u = Header(runs);
+        Assert.Equal(["run_id", "feed", "file_name", "file_sha256", "loaded", "demo", "records"], u);
+        var runRows = runs.RangeUsed().RowsUsed().Skip(1).ToList();
+        Assert.All(runRows, r => Assert.EndsWith(".csv", r.Cell(u.IndexOf("file_name") + 1).GetString()));
+        Assert.All(runRows, r => Assert.Equal(64, r.Cell(u.IndexOf("file_sha256") + 1).GetString().Length));
+        Assert.Equal(lineageRows.Select(r => r.Cell(l.IndexOf("run_id") + 1).GetDouble()).Distinct().Order(),
+            runRows.Select(r => r.Cell(u.IndexOf("run_id") + 1).GetDouble()).Order());
+        Assert.Equal(9, runRows.Sum(r => r.Cell(u.IndexOf("records") + 1).GetDouble()));
     }
 
     [Fact]

@@ -38,24 +38,38 @@ public sealed class AuditCheckpoints
     /// <summary>The outcome of the latest full verification (at start, by the job, or on request); null before the first.</summary>
     public AuditVerification? LastVerification => _last;
 
-    /// <summary>Walks the whole trail against the checkpoint file now; when intact, anchoring carries on from its head.</summary>
+    /// <summary>
+    /// Walks the whole trail against the checkpoint file now; when intact, anchoring carries on from its head. The walk
+    /// reads one snapshot of the trail and holds no lock, so writes and their checkpoints go on while it runs (a visit to
+    /// the Audit page never holds up a load); the lock is taken only to read the checkpoint file and to adopt the result.
+    /// </summary>
     public AuditVerification Verify()
     {
+        // The file is read before the snapshot is taken, so every checkpoint in it covers entries the snapshot holds.
+        IReadOnlyList<CheckpointLine> lines;
+        lock (_lock)
+            lines = File.Read();
+        var frontier = new MerkleFrontier();
+        AuditVerification verification;
+        using (var connection = _warehouse.OpenConnection())
+            verification = AuditVerifier.Verify(connection, lines, _key, _time, frontier);
         lock (_lock)
         {
-            var frontier = new MerkleFrontier();
-            using var connection = _warehouse.OpenConnection();
-            var verification = AuditVerifier.Verify(connection, File.Read(), _key, _time, frontier);
             _last = verification;
             if (verification.Intact)
-                (_frontier, _headSeq, _headHash, _anchoredSeq) = (frontier, verification.HeadSeq, verification.HeadHash, verification.LastCheckpoint?.Seq ?? -1);
+            {
+                // Anchoring may have moved past the walked head meanwhile, entry by entry checked: keep the further one.
+                if (_frontier is null || _headSeq <= verification.HeadSeq)
+                    (_frontier, _headSeq, _headHash) = (frontier, verification.HeadSeq, verification.HeadHash);
+                _anchoredSeq = Math.Max(_anchoredSeq, verification.LastCheckpoint?.Seq ?? -1);
+            }
             else
             {
                 _frontier = null;
                 _logger.LogCritical("{Summary} Checkpoints are not written until this is resolved.", verification.Summary);
             }
-            return verification;
         }
+        return verification;
     }
 
     /// <summary>Appends a checkpoint of the current head; with <paramref name="always"/> false only when the head moved since the last one.</summary>

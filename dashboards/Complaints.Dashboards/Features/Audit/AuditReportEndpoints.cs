@@ -41,7 +41,11 @@ public static class AuditReportEndpoints
         return $"{Prefix}/{report.Kind}?{query}";
     }
 
-    private static IResult Issue(AuditReportKind kind, FilterRequest query, string? culture, AuditReportIssuer issuer, HttpContext context, TimeProvider time)
+    /// <summary>
+    /// Prepares the report (its first pass) before the response starts, so a register too large for Excel gets a 409 with
+    /// the reason and the ways out instead of a download that breaks off; then streams it.
+    /// </summary>
+    private static async Task<IResult> Issue(AuditReportKind kind, FilterRequest query, string? culture, AuditReportIssuer issuer, HttpContext context, TimeProvider time)
     {
         if (query.Error is not null)
             return TypedResults.Problem(title: "Invalid filter", detail: FilterWords.Error(query.Error), statusCode: StatusCodes.Status400BadRequest);
@@ -53,8 +57,34 @@ public static class AuditReportEndpoints
         var language = Cultures.Find(culture) ?? CultureInfo.CurrentUICulture;
         var actor = AccountPrincipal.Actor(context.User);
         var generatedAt = issuer.GeneratedAt(scope);
-        return TypedResults.Stream(async output => await issuer.IssueAsync(kind, scope, actor, language, output, generatedAt, context.RequestAborted),
+        PreparedAuditReport prepared;
+        try
+        {
+            prepared = await issuer.PrepareAsync(kind, scope, language, generatedAt, context.RequestAborted);
+        }
+        catch (RegisterTooLargeForExcel e)
+        {
+            return TypedResults.Problem(title: "Too many rows for Excel", detail: e.Message, statusCode: StatusCodes.Status409Conflict,
+                extensions: new Dictionary<string, object?> { ["sheet"] = e.Sheet.ToString(), ["rows"] = e.Rows, ["limit"] = e.Limit, ["alternatives"] = WaysOut(query.Filter) });
+        }
+        context.Response.RegisterForDispose(prepared);
+        return TypedResults.Stream(async output => await issuer.WriteAsync(prepared, actor, output, context.RequestAborted),
             kind.ContentType(), AuditReportIssuer.FileName(kind, scope, generatedAt));
+    }
+
+    /// <summary>Where to go instead of a register too large for Excel: each half of its period, and the period's complaints as CSV.</summary>
+    private static Dictionary<string, string> WaysOut(Complaints.Warehouse.ComplaintFilter filter)
+    {
+        var (from, to) = (filter.From!.Value, filter.To!.Value);
+        var middle = from.AddDays((to.DayNumber - from.DayNumber) / 2);
+        var ways = new Dictionary<string, string>();
+        if (middle < to)
+        {
+            ways["firstHalf"] = Prefix + "/register.xlsx" + (filter with { To = middle }).ToQueryString();
+            ways["secondHalf"] = Prefix + "/register.xlsx" + (filter with { From = middle.AddDays(1) }).ToQueryString();
+        }
+        ways["csv"] = Exports.ExportEndpoints.Link("complaints", "csv", filter with { AsOf = null });
+        return ways;
     }
 
     /// <summary>
