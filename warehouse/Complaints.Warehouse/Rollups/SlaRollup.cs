@@ -75,6 +75,7 @@ public sealed class SlaRollup(IOptions<ReportingOptions> reporting, TimeProvider
                     JOIN customers cu ON cu.source = c.source AND cu.customer_id = c.customer_id
                     WHERE cu.run_id = $run
                     """, ("tz", _reporting.TimeZone), ("run", run));
+            var found = watch.ElapsedMilliseconds;
             // Two days of slack either side cover any zone's offset between a local day and its UTC instants.
             var (lo, hi, days) = connection.QueryList("SELECT CAST(min(day) - 2 AS VARCHAR), CAST(max(day) + 3 AS VARCHAR), count(DISTINCT day) FROM sla_rollup_days",
                 r => (Lo: r.NullableString(0), Hi: r.NullableString(1), Days: r.GetInt64(2))).Single();
@@ -85,7 +86,7 @@ public sealed class SlaRollup(IOptions<ReportingOptions> reporting, TimeProvider
                     Refresh(connection, "TRUE", "-infinity", "infinity");
                 else
                     Refresh(connection, TouchedDays, lo, hi);
-                logger.LogInformation("SLA rollup refreshed for {Days} days of receipt in {Ms} ms", days, watch.ElapsedMilliseconds);
+                logger.LogInformation("SLA rollup refreshed for {Days} days of receipt in {Ms} ms ({Found} ms of it finding them)", days, watch.ElapsedMilliseconds, found);
             }
             connection.Execute("DROP TABLE sla_rollup_days; DROP TABLE sla_rollup_keys;");
         }
