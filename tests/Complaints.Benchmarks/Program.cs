@@ -33,7 +33,8 @@ if (args is ["pages", .. var pageArgs])
         Path.GetFullPath(PageValue("--warehouse") ?? Path.Combine(Path.GetTempPath(), "complaints-bench", "bench.duckdb")),
         int.Parse(PageValue("--runs") ?? "20"), int.Parse(PageValue("--browser-runs") ?? "5"),
         PageValue("--report") ?? Path.Combine(root, "tests", "Complaints.Benchmarks", "reports", "pages.md"), root,
-        PageValue("--pages")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? PageBenchmark.AllPages));
+        PageValue("--pages")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? PageBenchmark.AllPages,
+        SkipFacts: pageArgs.Contains("--skip-facts")));
 }
 
 // The models' own report (signals, training, scoring): ModelBenchmark.cs.
