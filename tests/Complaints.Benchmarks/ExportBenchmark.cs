@@ -72,7 +72,7 @@ public static class ExportBenchmark
             new CostsQueries(warehouse, reporting, Options.Create(new SlaOptions()), time), new FeedbackQueries(warehouse, reporting), new DefectSignals(warehouse, reporting, time),
             new RiskQueries(warehouse, reporting, Options.Create(new ModelsOptions()), time), new IngestRunQueries(warehouse), warehouse, reporting,
             FilterAsQuery.Describe, time);
-        var exports = new ComplaintExports(new ComplaintListQueries(warehouse, reporting, time), warehouse, FilterAsQuery.Describe, time);
+        var exports = new ComplaintExports(new ComplaintListQueries(warehouse, reporting, time), FilterAsQuery.Describe, time);
         var english = CultureInfo.GetCultureInfo("en-GB");
         long loaded;
         using (var connection = warehouse.OpenConnection())
