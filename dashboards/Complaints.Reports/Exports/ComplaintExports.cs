@@ -211,16 +211,15 @@ public sealed class ComplaintExports(ComplaintListQueries list, DescribeFilter d
     }
 
     /// <summary>
-    /// DuckDB writes Parquet itself (COPY), typed, with the note as key-value metadata. COPY takes no bound parameters,
-    /// so each page's rows go to a temporary table first (bound as always) and COPY names only that table and a file of
-    /// ours; the pages' files are then copied into one, in their order (DuckDB keeps the order of a scan's files and rows),
-    /// so DuckDB never holds more than a page.
+    /// DuckDB writes Parquet itself (COPY), typed, with the note as key-value metadata: each page (its parameters bound
+    /// as always) to a file of its own, then the pages' files, in their order, into one (a scan of a list of files keeps
+    /// their order and their rows'). So DuckDB never holds more than a page; a temporary table per page would have held
+    /// them all, as a table dropped inside the export's transaction keeps its rows until the transaction ends.
     /// </summary>
     internal static async Task<long> WriteParquetAsync(DuckDBConnection connection, IEnumerable<DuckDBCommand> pages, Stream output, ExportNote note, CancellationToken ct)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"complaints-export-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
-        var table = $"export_{Guid.NewGuid():N}";
         try
         {
             var files = new List<string>();
@@ -229,19 +228,19 @@ public sealed class ComplaintExports(ComplaintListQueries list, DescribeFilter d
             {
                 using (page)
                 {
-                    page.CommandText = $"CREATE TEMP TABLE {table} AS {page.CommandText}";
-                    page.ExecuteNonQuery();
+                    files.Add(Path.Combine(folder, $"page-{files.Count:D6}.parquet"));
+                    // The file name is ours (a GUID folder and a number): nothing that can end the literal.
+                    page.CommandText = $"COPY ({page.CommandText}) TO '{files[^1]}' (FORMAT parquet)";
+                    written += page.ExecuteNonQuery();
                 }
-                written += connection.Scalar<long>($"SELECT count(*) FROM {table}");
-                files.Add(Path.Combine(folder, $"page-{files.Count:D6}.parquet"));
-                connection.Execute($"COPY {table} TO '{files[^1]}' (FORMAT parquet)");
-                connection.Execute($"DROP TABLE {table}");
             }
             var path = Path.Combine(folder, "export.parquet");
             // The metadata's values are digits, a timestamp and URL-encoded text: nothing that can end a literal.
             var metadata = string.Join(", ", (note with { Rows = written }).Metadata().Select(m => $"'{m.Key}': '{m.Value}'"));
+            // Row groups of 50,000: the copy keeps each until it is written in order, and at DuckDB's default of 122,880
+            // the million-row export's process peaked at 1,024 MiB against 591 MiB (measured while building this).
             connection.Execute($"COPY (SELECT * FROM read_parquet([{string.Join(", ", files.Select(f => $"'{f}'"))}])) TO '{path}' " +
-                $"(FORMAT parquet, COMPRESSION zstd, KV_METADATA {{{metadata}}})");
+                $"(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 50000, KV_METADATA {{{metadata}}})");
             await using (var file = File.OpenRead(path))
                 await file.CopyToAsync(output, ct);
             return written;
