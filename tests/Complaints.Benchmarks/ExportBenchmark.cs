@@ -30,7 +30,7 @@ public static class ExportBenchmark
 {
     private static readonly DateOnly LastDay = new(2026, 6, 30);
 
-    /// <summary>A warehouse memory limit small enough to show what the export itself holds beside DuckDB's sort (which spills past it).</summary>
+    /// <summary>A warehouse memory limit small enough to show what the export itself holds beside DuckDB's cache of the file (evicted past it).</summary>
     private const string SmallLimit = "256MB";
 
     public static async Task<int> RunAsync(string[] args)

@@ -16,7 +16,7 @@ namespace Complaints.Benchmarks;
 /// benchmark's other steps left resident (the earlier in-process readings were the parent's high-water mark, buffer cache and all). FORMAT is xlsx, csv, parquet, arrow, or <c>read</c>: every row read with the
 /// typed getters the .xlsx writer uses, written nowhere, the warehouse's share of an export's time.
 /// MEMORY_LIMIT is the warehouse's <c>Warehouse:MemoryLimit</c> (DuckDB's <c>memory_limit</c>, 4GB by default), which bounds
-/// the sort behind the list's order. Prints one line: <c>rows seconds peak_bytes output_bytes</c>.
+/// what DuckDB holds (its cache of the file's blocks, each page's sort). Prints one line: <c>rows seconds peak_bytes output_bytes</c>.
 /// </summary>
 public static class ExportStep
 {
