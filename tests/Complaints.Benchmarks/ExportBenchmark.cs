@@ -30,7 +30,7 @@ public static class ExportBenchmark
 {
     private static readonly DateOnly LastDay = new(2026, 6, 30);
 
-    /// <summary>A warehouse memory limit small enough to show what the export itself holds beside DuckDB's sort (which spills past it).</summary>
+    /// <summary>A warehouse memory limit small enough to show what the export itself holds beside DuckDB's cache of the file (evicted past it).</summary>
     private const string SmallLimit = "256MB";
 
     public static async Task<int> RunAsync(string[] args)
@@ -72,7 +72,7 @@ public static class ExportBenchmark
             new CostsQueries(warehouse, reporting, Options.Create(new SlaOptions()), time), new FeedbackQueries(warehouse, reporting), new DefectSignals(warehouse, reporting, time),
             new RiskQueries(warehouse, reporting, Options.Create(new ModelsOptions()), time), new IngestRunQueries(warehouse), warehouse, reporting,
             FilterAsQuery.Describe, time);
-        var exports = new ComplaintExports(new ComplaintListQueries(warehouse, reporting, time), warehouse, FilterAsQuery.Describe, time);
+        var exports = new ComplaintExports(new ComplaintListQueries(warehouse, reporting, time), FilterAsQuery.Describe, time);
         var english = CultureInfo.GetCultureInfo("en-GB");
         long loaded;
         using (var connection = warehouse.OpenConnection())

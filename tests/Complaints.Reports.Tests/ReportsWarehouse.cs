@@ -49,7 +49,7 @@ public sealed class ReportsWarehouse : IDisposable
             new CostsQueries(db, reporting, Options.Create(new SlaOptions()), time), new FeedbackQueries(db, reporting), new DefectSignals(db, reporting, time),
             new RiskQueries(db, reporting, Options.Create(new ModelsOptions()), time), new IngestRunQueries(db), db, reporting, FilterAsQuery.Describe, time);
         Workbooks = new ReportWorkbooks(reader);
-        Exports = new ComplaintExports(new ComplaintListQueries(db, reporting, time), db, FilterAsQuery.Describe, time);
+        Exports = new ComplaintExports(new ComplaintListQueries(db, reporting, time), FilterAsQuery.Describe, time);
         Charts = new ChartExports(new ChartCatalogue(new OverviewQueries(db, reporting), new ProductsQueries(db, reporting), new SlaQueries(db, reporting, time),
             new CostsQueries(db, reporting, Options.Create(new SlaOptions()), time), new FeedbackQueries(db, reporting), reporting), FilterAsQuery.Describe, time);
         Store = new SubscriptionStore(db, time);

@@ -39,13 +39,13 @@ public sealed class ChartExports(ChartCatalogue catalogue, DescribeFilter descri
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
         Load(connection, rows);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT * FROM chart";
+        // The chart's rows are one page of the list's writers.
+        DuckDBCommand[] pages = [connection.Command("SELECT * FROM chart")];
         var written = format switch
         {
-            ExportFormat.Csv => await ComplaintExports.WriteCsvAsync(command, output, note, cancellationToken),
-            ExportFormat.Parquet => await ComplaintExports.WriteParquetAsync(connection, command, output, note, cancellationToken),
-            _ => await ComplaintExports.WriteArrowAsync(command, output, note, cancellationToken),
+            ExportFormat.Csv => await ComplaintExports.WriteCsvAsync(pages, output, note, cancellationToken),
+            ExportFormat.Parquet => await ComplaintExports.WriteParquetAsync(connection, pages, output, note, cancellationToken),
+            _ => await ComplaintExports.WriteArrowAsync(pages, output, note, cancellationToken),
         };
         return note with { Rows = written };
     }
