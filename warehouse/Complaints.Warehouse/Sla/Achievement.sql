@@ -3,12 +3,11 @@
 -- undecided. The statutory deadline likewise: answered (met or late), or open and unanswered past the deadline
 -- (deemed accepted). A complaint in an ending status without the date a target needs is closed with its time
 -- unknown for that target: neither met nor breached, and counted apart so the page can say how many were left out.
+-- SlaQueries fills in the complaints to judge, each with its measures and whether it has ended: the filtered facts
+-- (Sla/Judged.sql), or the SLA rollup's unsettled complaints (Sla/Rollup/Judged.sql), to which
+-- Sla/Rollup/Achievement.sql adds the settled ones it counted.
 WITH judged AS (
-    SELECT list_contains(string_split($ending_statuses, ','), lower(c.status)) AS ended,
-           s.*
-    FROM complaints c
-    JOIN complaint_sla s ON s.complaint_key = c.complaint_key
-    WHERE /*filter*/
+    /*judged*/
 ),
 decided AS (
     SELECT sla_breached(first_response_breached, first_response_due_at, ended, CAST($as_of AS TIMESTAMPTZ)) AS first_response_breached,

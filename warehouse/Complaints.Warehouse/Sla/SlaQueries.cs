@@ -104,12 +104,22 @@ public sealed class SlaQueries(WarehouseDatabase warehouse, IOptions<ReportingOp
         return UsesSketch(connection, filter) ? HandlingSketch.RelativeError : null;
     }
 
-    public SlaAchievement Achievement(ComplaintFilter filter, DateTimeOffset asOf) => Query("Achievement", filter, asOf, r =>
+    public SlaAchievement Achievement(ComplaintFilter filter, DateTimeOffset asOf)
     {
-        long L(int i) => r.GetInt64(i);
-        return new SlaAchievement(L(0), L(1), L(2), Percent(L(2), L(1)), L(3), L(4), Percent(L(4), L(3)),
-            L(5), L(6), Percent(L(6), L(5)), L(7), Percent(L(7), L(0)), L(8), L(9), L(10));
-    }).Single();
+        static SlaAchievement Map(IDataRecord r)
+        {
+            long L(int i) => r.GetInt64(i);
+            return new SlaAchievement(L(0), L(1), L(2), Percent(L(2), L(1)), L(3), L(4), Percent(L(4), L(3)),
+                L(5), L(6), Percent(L(6), L(5)), L(7), Percent(L(7), L(0)), L(8), L(9), L(10));
+        }
+        // One way of judging and counting, over the facts or over the rollup's unsettled complaints beside its counts.
+        var judging = Sql("Achievement");
+        using var connection = warehouse.OpenConnection();
+        return (UsesRollup(connection, filter, asOf)
+            ? QueryRollup(connection, Sql("Rollup.Achievement").Replace("/*live*/", judging.Replace("/*judged*/", Sql("Rollup.Judged"), StringComparison.Ordinal),
+                StringComparison.Ordinal), filter, asOf, Map)
+            : QueryFacts(connection, judging.Replace("/*judged*/", Sql("Judged"), StringComparison.Ordinal), filter, asOf, Map)).Single();
+    }
 
     public IReadOnlyList<SlaBreaches> BreachesBy(Dimension dimension, ComplaintFilter filter, DateTimeOffset asOf)
     {

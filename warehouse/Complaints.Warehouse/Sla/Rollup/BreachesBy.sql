@@ -1,8 +1,8 @@
 -- Complaints breaching either target per value of one dimension, from the SLA rollup: the settled complaints as
 -- counted, plus the unsettled ones judged at $as_of as Sla/BreachesBy.sql judges the facts. Rows are first added up by
--- /*key*/, one column of d (the product for a product line, so products are joined to forty rows, not millions), then
--- named by /*dimension*/ over that key k (and products p where /*products*/ joins them). Both are fixed expressions
--- chosen in SlaQueries, never request text.
+-- one column of d as key (the product for a product line, so products are joined to forty rows, not millions), then
+-- named over that key k (through products p for a line). SlaQueries fills in the key, the name and that join: fixed
+-- expressions, never request text.
 WITH judged AS (
     SELECT /*key*/ AS key,
            sla_breached(d.first_response_breached, d.first_response_due_at,
