@@ -79,7 +79,7 @@ public sealed class SlaRollupTests
     }
 
     [Fact]
-    public async Task The_rollup_kept_in_step_write_by_write_equals_the_one_built_whole()
+    public async Task The_rollup_kept_in_step_write_by_write_and_through_a_recalculation_equals_the_one_built_whole()
     {
         using var directory = new TempDirectory();
         var files = new DemoDataGenerator().Write(directory.Path, new DemoDataOptions(2_000, 5, LastDay));
@@ -110,6 +110,13 @@ public sealed class SlaRollupTests
         var afterRollBacks = Rollup(warehouse.Database);
         Assert.NotEqual(kept, afterRollBacks);
         AssertSameRows(Rebuilt(warehouse.Database), afterRollBacks);
+
+        // A recalculation with a shorter statutory deadline judges every complaint again, and the rollup follows.
+        var shorter = new SlaMeasures(Options.Create(new SlaOptions { Statutory = { LengthInDays = 7 } }), Reporting, Time);
+        await shorter.RecalculateAllAsync(warehouse.Database, "test");
+        var afterRecalculation = Rollup(warehouse.Database);
+        Assert.NotEqual(afterRollBacks, afterRecalculation);
+        AssertSameRows(Rebuilt(warehouse.Database), afterRecalculation);
     }
 
     private static void AssertSameFigures(SlaFigures exact, SlaFigures rolled)

@@ -10,9 +10,10 @@ namespace Complaints.Warehouse.Rollups;
 /// Keeps the SLA page's rollup (<c>sla_daily</c>, <c>sla_unsettled</c> and two sketches, migration 0120) in step with the
 /// SLA measures. Right after every write that changed data, it builds again only the local days of receipt whose
 /// complaints a later load or the roll-back measured, or whose complaints are no longer those it counted, or whose
-/// customers a load changed (a segment is one of its keys); a recalculation builds it whole. It runs after the measuring, which happens after a load
-/// commits (see <see cref="Sla.SlaMeasures"/>), so it must come after it and after <see cref="ComplaintRollup"/> among
-/// the derived tables. A start with another zone or other ending statuses builds it whole.
+/// customers a load changed (a segment is one of its keys); a recalculation of the measures builds it whole. It runs
+/// after the measuring, which happens after a load commits (see <see cref="Sla.SlaMeasures"/>), so it must come after
+/// it and after <see cref="ComplaintRollup"/> among the derived tables. A start with another zone or other ending
+/// statuses builds it whole.
 /// </summary>
 public sealed class SlaRollup(IOptions<ReportingOptions> reporting, TimeProvider time, ILogger<SlaRollup> logger) : IDerivedTables
 {
@@ -56,7 +57,8 @@ public sealed class SlaRollup(IOptions<ReportingOptions> reporting, TimeProvider
     {
         var watch = Stopwatch.StartNew();
         using var transaction = connection.BeginTransaction();
-        if (change.Kind == ChangeKind.Recalculation || !IsCurrent(connection, _reporting) || !ComplaintRollup.IsCurrent(connection, _reporting))
+        if (!IsCurrent(connection, _reporting) || !ComplaintRollup.IsCurrent(connection, _reporting)
+            || (change.Kind == ChangeKind.Recalculation && MeasuresRecalculated(connection)))
         {
             Refresh(connection, "TRUE", "-infinity", "infinity");
             logger.LogInformation("SLA rollup built for every day of receipt in {Ms} ms", watch.ElapsedMilliseconds);
@@ -92,6 +94,15 @@ public sealed class SlaRollup(IOptions<ReportingOptions> reporting, TimeProvider
         }
         transaction.Commit();
     }
+
+    /// <summary>
+    /// Whether measures were taken again outside any load since the cut (an SLA recalculation; a roll-back's are refreshed
+    /// by its own write): other recalculations, such as costs converted at new rates, leave the SLA rollup as it is.
+    /// </summary>
+    private static bool MeasuresRecalculated(DuckDBConnection connection) => connection.Scalar<bool>("""
+        SELECT EXISTS (SELECT 1 FROM complaint_sla
+                       WHERE computed_by_run IS NULL AND computed_at >= (SELECT cut_at FROM sla_rollup_state WHERE id = 1))
+        """);
 
     private void Refresh(DuckDBConnection connection, string days, string lo, string hi) =>
         connection.Execute(Load("SlaRefresh").Replace("/*days*/", days, StringComparison.Ordinal)
