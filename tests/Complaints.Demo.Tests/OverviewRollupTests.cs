@@ -177,17 +177,16 @@ public sealed class OverviewRollupTests
         return string.Join(',', fields);
     }
 
-    private static List<string> Rollup(WarehouseDatabase warehouse)
+    private static List<string> Rollup(WarehouseDatabase warehouse) => Rows(warehouse, "complaint_daily", "handling_sketch");
+
+    /// <summary>Every row of the tables, in order, as text: two rollups compare equal only if every value does.</summary>
+    internal static List<string> Rows(WarehouseDatabase warehouse, params string[] tables)
     {
         using var connection = warehouse.OpenConnection();
-        return
-        [
-            .. connection.QueryList("SELECT CAST(COLUMNS(*) AS VARCHAR) FROM complaint_daily ORDER BY ALL", Row),
-            .. connection.QueryList("SELECT CAST(COLUMNS(*) AS VARCHAR) FROM handling_sketch ORDER BY ALL", Row),
-        ];
+        return [.. tables.SelectMany(table => connection.QueryList($"SELECT CAST(COLUMNS(*) AS VARCHAR) FROM {table} ORDER BY ALL", Row))];
     }
 
-    internal static string Row(System.Data.IDataRecord r) =>
+    private static string Row(System.Data.IDataRecord r) =>
         string.Join('|', Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "NULL" : r.GetString(i)));
 
     internal static void AssertSameRows(List<string> whole, List<string> kept) =>

@@ -149,17 +149,8 @@ public sealed class SlaRollupTests
         }
     }
 
-    private static List<string> Rollup(WarehouseDatabase warehouse)
-    {
-        using var connection = warehouse.OpenConnection();
-        return
-        [
-            .. connection.QueryList("SELECT CAST(COLUMNS(*) AS VARCHAR) FROM sla_daily ORDER BY ALL", Row),
-            .. connection.QueryList("SELECT CAST(COLUMNS(*) AS VARCHAR) FROM sla_unsettled ORDER BY ALL", Row),
-            .. connection.QueryList("SELECT CAST(COLUMNS(*) AS VARCHAR) FROM business_hours_sketch ORDER BY ALL", Row),
-            .. connection.QueryList("SELECT CAST(COLUMNS(*) AS VARCHAR) FROM status_time_sketch ORDER BY ALL", Row),
-        ];
-    }
+    private static List<string> Rollup(WarehouseDatabase warehouse) =>
+        Rows(warehouse, "sla_daily", "sla_unsettled", "business_hours_sketch", "status_time_sketch");
 
     /// <summary>The rollup built whole from the facts as they are (in place: it then equals what was kept, or the test fails).</summary>
     private static List<string> Rebuilt(WarehouseDatabase warehouse)

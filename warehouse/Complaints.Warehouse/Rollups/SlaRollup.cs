@@ -9,8 +9,8 @@ namespace Complaints.Warehouse.Rollups;
 /// <summary>
 /// Keeps the SLA page's rollup (<c>sla_daily</c>, <c>sla_unsettled</c> and two sketches, migration 0120) in step with the
 /// SLA measures. Right after every write that changed data, it builds again only the local days of receipt whose
-/// complaints a later load or the roll-back measured, or whose complaints are no longer those it counted, or whose
-/// customers a load changed (a segment is one of its keys); a recalculation of the measures builds it whole. It runs
+/// complaints a later load or the roll-back measured, the days a load's correction moved a complaint from, the days a
+/// roll-back emptied, or whose customers a load changed (a segment is one of its keys); a recalculation of the measures builds it whole. It runs
 /// after the measuring, which happens after a load commits (see <see cref="Sla.SlaMeasures"/>), so it must come after
 /// it and after <see cref="ComplaintRollup"/> among the derived tables. A start with another zone or other ending
 /// statuses builds it whole.
@@ -65,18 +65,7 @@ public sealed class SlaRollup(IOptions<ReportingOptions> reporting, TimeProvider
         }
         else
         {
-            connection.Execute("CREATE OR REPLACE TEMP TABLE sla_rollup_keys (complaint_key BIGINT)");
-            using (var appender = connection.CreateAppender("sla_rollup_keys"))
-                foreach (var key in change.Kind == ChangeKind.Rollback ? change.ComplaintKeys ?? [] : [])
-                    appender.CreateRow().AppendValue(key).EndRow();
-            connection.Execute(Load("SlaChangedDays"), ("tz", _reporting.TimeZone));
-            if (change is { Kind: ChangeKind.Load, Feed: "customers", RunId: { } run })
-                connection.Execute("""
-                    INSERT INTO sla_rollup_days
-                    SELECT DISTINCT CAST(timezone($tz, c.received_at) AS DATE) FROM complaints c
-                    JOIN customers cu ON cu.source = c.source AND cu.customer_id = c.customer_id
-                    WHERE cu.run_id = $run
-                    """, ("tz", _reporting.TimeZone), ("run", run));
+            FindChangedDays(connection, change);
             var found = watch.ElapsedMilliseconds;
             // Two days of slack either side cover any zone's offset between a local day and its UTC instants.
             var (lo, hi, days) = connection.QueryList("SELECT CAST(min(day) - 2 AS VARCHAR), CAST(max(day) + 3 AS VARCHAR), count(DISTINCT day) FROM sla_rollup_days",
@@ -93,6 +82,25 @@ public sealed class SlaRollup(IOptions<ReportingOptions> reporting, TimeProvider
             connection.Execute("DROP TABLE sla_rollup_days; DROP TABLE sla_rollup_keys;");
         }
         transaction.Commit();
+    }
+
+    /// <summary>Fills <c>sla_rollup_days</c> (and <c>sla_rollup_keys</c>, a roll-back's complaints) with the days the write changed.</summary>
+    private void FindChangedDays(DuckDBConnection connection, WarehouseChange change)
+    {
+        connection.Execute("CREATE OR REPLACE TEMP TABLE sla_rollup_keys (complaint_key BIGINT)");
+        using (var appender = connection.CreateAppender("sla_rollup_keys"))
+            foreach (var key in change.Kind == ChangeKind.Rollback ? change.ComplaintKeys ?? [] : [])
+                appender.CreateRow().AppendValue(key).EndRow();
+        connection.Execute(Load("SlaChangedDays"), ("tz", _reporting.TimeZone));
+        if (change.Kind == ChangeKind.Rollback)
+            connection.Execute(Load("SlaEmptiedDays"));
+        if (change is { Kind: ChangeKind.Load, Feed: "customers", RunId: { } run })
+            connection.Execute("""
+                INSERT INTO sla_rollup_days
+                SELECT DISTINCT CAST(timezone($tz, c.received_at) AS DATE) FROM complaints c
+                JOIN customers cu ON cu.source = c.source AND cu.customer_id = c.customer_id
+                WHERE cu.run_id = $run
+                """, ("tz", _reporting.TimeZone), ("run", run));
     }
 
     /// <summary>
