@@ -16,6 +16,19 @@ public sealed class FigureCache(WarehouseDatabase warehouse)
     /// <summary>The keys of the figures kept for the warehouse as it stands now.</summary>
     public IReadOnlyCollection<string> Keys => _current.WriteCount == warehouse.WriteCount ? _current.Figures.Keys.ToList() : [];
 
+    /// <summary>The figure kept under this key for the warehouse as it stands now, if there is one.</summary>
+    public bool TryGet<T>(string key, out T value) where T : notnull
+    {
+        var current = _current;
+        if (current.WriteCount == warehouse.WriteCount && current.Figures.TryGetValue(key, out var cached))
+        {
+            value = (T)cached;
+            return true;
+        }
+        value = default!;
+        return false;
+    }
+
     public T GetOrAdd<T>(string key, Func<T> compute) where T : notnull
     {
         var writes = warehouse.WriteCount;

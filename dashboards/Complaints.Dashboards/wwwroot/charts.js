@@ -40,5 +40,8 @@
     };
 
     new MutationObserver(drawNew).observe(document.documentElement, { childList: true, subtree: true });
+    // A page that preloads plotly.js will draw charts: running it now, while the figures are still being computed,
+    // keeps its start-up out of the time to the first chart.
+    if (document.querySelector(`link[rel="preload"][href="${plotlySource}"]`)) loadPlotly();
     drawNew();
 })();

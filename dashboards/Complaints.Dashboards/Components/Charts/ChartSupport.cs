@@ -6,8 +6,9 @@ namespace Complaints.Dashboards.Components.Charts;
 public static class ChartSupport
 {
     /// <summary>
-    /// plotly.js as Plotly.Blazor serves it: the basic bundle (bar, scatter) is a third of the full one. The package
-    /// names it by version, not by content hash, so the path is written out here, once.
+    /// plotly.js as Plotly.Blazor serves it: the basic bundle (bar, scatter) is a third of the full one. Pages ask for it
+    /// through <c>Assets[…]</c>, which names the copy with its content hash: browsers keep that one for a year without asking
+    /// again, while the plain name is sent "no-cache" and asked about on every page.
     /// </summary>
     public const string PlotlyScript = "_content/Plotly.Blazor/plotly-basic-3.7.0.min.js";
 

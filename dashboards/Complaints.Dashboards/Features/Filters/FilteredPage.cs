@@ -31,10 +31,17 @@ public abstract class FilteredPage : ComponentBase
 
     /// <summary>
     /// One of the page's figures, computed off the render thread, or as computed for an earlier view since the last
-    /// warehouse write. Figures of a filter judged "now" (breaches, open ages) are always computed afresh.
+    /// warehouse write. Figures of a filter judged "now" (breaches, open ages) are always computed afresh. A kept figure is
+    /// returned at once: the page renders it in its first response rather than streaming it after, so its chart can be
+    /// drawn before Blazor's script has started.
     /// </summary>
-    protected Task<T> FigureAsync<T>(string name, ComplaintFilter filter, Func<T> query) where T : notnull =>
-        Task.Run(() => filter.IsJudgedNow ? query() : Figures.GetOrAdd($"{GetType().Name}/{name}/{filter}", query));
+    protected Task<T> FigureAsync<T>(string name, ComplaintFilter filter, Func<T> query) where T : notnull
+    {
+        if (filter.IsJudgedNow)
+            return Task.Run(query);
+        var key = $"{GetType().Name}/{name}/{filter}";
+        return Figures.TryGet<T>(key, out var kept) ? Task.FromResult(kept) : Task.Run(() => Figures.GetOrAdd(key, query));
+    }
 
     /// <summary>Shows one figure as soon as it is back: the page streams, each chart appearing when its query is done.</summary>
     protected async Task Show<T>(Task<T> figure, Action<T> set)
