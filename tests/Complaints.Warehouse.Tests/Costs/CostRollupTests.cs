@@ -87,4 +87,52 @@ public sealed class CostRollupTests : IDisposable
         var audit = Complaints.Warehouse.Audit.AuditLog.Read(connection).Single(e => e.Action == "cost_rollup.rebuilt");
         Assert.Contains("EUR=4.50", audit.AfterJson);
     }
+
+    [Fact]
+    public async Task A_later_delivery_builds_again_only_its_complaints_and_leaves_the_tables_as_a_whole_rebuild_would()
+    {
+        await WithRate(4.30m);
+        await Load(FeedLayouts.Complaints);
+        await Load(FeedLayouts.Costs);
+        // K2 moves from E1 to E3 at a new amount (its old complaint is named only by the version it replaced); K9 is new.
+        var delivery = CanonicalCsv.Write(FeedLayouts.Costs, [Cost("K2", "E3", "55.00", "EUR", "2025-05-07"), Cost("K9", "E2", "12.34", "PLN", "2025-06-01")]);
+        var result = await _warehouse.Loader().LoadAsync(_warehouse.WriteFile("costs-2.csv", delivery), FeedLayouts.Costs);
+        Assert.Equal(LoadStatus.Loaded, result.Status);
+
+        var refreshed = RollupRows();
+        using (var connection = _warehouse.Database.OpenConnection())
+        using (var transaction = connection.BeginTransaction())
+        {
+            Rollup(4.30m).Rebuild(connection);
+            var rebuilt = RollupRows(connection);
+            Assert.Equal(rebuilt.Lines, refreshed.Lines);
+            Assert.Equal(rebuilt.Complaints, refreshed.Complaints);
+        }
+        // No monthly rates are loaded here, so EUR is at the configured 4.30.
+        Assert.Contains("E1|1|100.00|0", refreshed.Complaints);  // K1 alone is left on E1
+        Assert.Contains("E3|2|303.37|0", refreshed.Complaints);  // K4 15.55 EUR = 66.87, and K2 55 EUR = 236.50
+    }
+
+    private static Dictionary<string, string> Cost(string id, string complaint, string amount, string currency, string booked) => new()
+    {
+        ["source"] = "erp", ["external_id"] = id, ["complaint_source"] = SlaFixture.Source, ["complaint_id"] = complaint, ["cost_type"] = "repair",
+        ["amount"] = amount, ["currency"] = currency, ["booked_on"] = booked, ["updated_at"] = "2025-07-01T12:00:00Z",
+    };
+
+    private (List<string> Lines, List<string> Complaints) RollupRows()
+    {
+        using var connection = _warehouse.Database.OpenConnection();
+        return RollupRows(connection);
+    }
+
+    /// <summary>Every row of both tables as text, complaints named by their external id.</summary>
+    private static (List<string> Lines, List<string> Complaints) RollupRows(DuckDB.NET.Data.DuckDBConnection connection) => (
+        connection.QueryList("""
+            SELECT concat_ws('|', l.external_id, c.external_id, l.cost_type, l.booked_month, l.currency, l.amount, l.rate, l.rate_source, l.amount_reporting)
+            FROM cost_lines l JOIN complaints c USING (complaint_key) ORDER BY 1
+            """, r => r.GetString(0)),
+        connection.QueryList("""
+            SELECT concat_ws('|', c.external_id, k.costs, k.amount, k.unconverted)
+            FROM complaint_costs k JOIN complaints c USING (complaint_key) ORDER BY 1
+            """, r => r.GetString(0)));
 }

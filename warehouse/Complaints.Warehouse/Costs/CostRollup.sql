@@ -1,8 +1,8 @@
--- Rebuilds cost_lines and complaint_costs from costs, exchange_rates and the staged configured rates (reporting_rates,
--- which holds the reporting currency at 1). A booking in the reporting currency is never converted; any other takes
+-- Builds again cost_lines and complaint_costs, for every complaint or for those in the temp table cost_rollup_keys,
+-- from costs, exchange_rates and the staged configured rates (reporting_rates, which holds the reporting currency at 1). A booking in the reporting currency is never converted; any other takes
 -- the rate of its currency for the month it was booked in, else the configured fixed rate, else none (unconverted).
-DELETE FROM complaint_costs;
-DELETE FROM cost_lines;
+DELETE FROM complaint_costs WHERE /*touched*/;
+DELETE FROM cost_lines WHERE /*touched*/;
 
 INSERT INTO cost_lines
 SELECT k.source,
@@ -20,7 +20,7 @@ SELECT k.source,
 FROM costs k
 LEFT JOIN exchange_rates m ON upper(m.currency) = upper(k.currency) AND m.month = date_trunc('month', k.booked_on)
 LEFT JOIN reporting_rates r ON r.currency = upper(k.currency)
-WHERE k.complaint_key IS NOT NULL;
+WHERE k.complaint_key IS NOT NULL AND /*touched_costs*/;
 
 INSERT INTO complaint_costs
 SELECT complaint_key,
@@ -28,4 +28,5 @@ SELECT complaint_key,
        count(*)                                        AS costs,
        count(*) FILTER (WHERE amount_reporting IS NULL) AS unconverted
 FROM cost_lines
+WHERE /*touched*/
 GROUP BY complaint_key;
