@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Complaints.Dashboards.CommandLine;
 using Complaints.Ingest.Feeds;
 using Complaints.Testing;
+using Complaints.Warehouse;
 
 namespace Complaints.Dashboards.Tests.Ingest;
 
@@ -24,6 +25,38 @@ public sealed class IngestCommandTests
         Assert.Contains("[5/5] measuring SLA", firstOutput);
         Assert.Equal(IngestCommand.Loaded, second);
         Assert.Contains("Already loaded", secondOutput);
+    }
+
+    [Fact]
+    public async Task A_folder_of_feed_files_loads_as_one_first_load_whose_measures_and_rollups_are_built_once()
+    {
+        using var warehouse = await TempWarehouse.CreateAsync();
+        var folder = Path.Combine(warehouse.Directory, "demo");
+        new Complaints.Demo.DemoDataGenerator().Write(folder, new Complaints.Demo.DemoDataOptions(500, Seed: 4, LastDay: new DateOnly(2026, 6, 30)));
+        var path = Path.Combine(warehouse.Directory, "cli.duckdb");
+
+        var (code, output) = await Run("ingest", "--folder", folder, "--warehouse", path);
+
+        Assert.Equal(IngestCommand.Loaded, code);
+        Assert.Contains("as complaints", output);
+        Assert.True(output.IndexOf("as status_events", StringComparison.Ordinal) > output.IndexOf("as complaints", StringComparison.Ordinal), "feeds load in their order");
+        Assert.Contains("built once after the last file: SlaMeasures", output);
+        Assert.Contains("built once after the last file: SlaRollup", output);
+        using var loaded = TempWarehouse.Open(path, TimeProvider.System);
+        using var connection = loaded.OpenConnection();
+        Assert.Equal(connection.Scalar<long>("SELECT count(*) FROM complaints"), connection.Scalar<long>("SELECT count(*) FROM complaint_sla"));
+        Assert.Equal(0, connection.Scalar<long>("SELECT count(*) FROM complaint_sla_versions"));
+        Assert.True(Complaints.Warehouse.Rollups.SlaRollup.IsCurrent(connection, new Complaints.Warehouse.ReportingOptions()));
+    }
+
+    [Fact]
+    public async Task A_folder_without_feed_files_exits_2_naming_the_files_it_looks_for()
+    {
+        using var warehouse = await TempWarehouse.CreateAsync();
+        var (code, output) = await Run("ingest", "--folder", warehouse.Directory, "--warehouse", Path.Combine(warehouse.Directory, "cli.duckdb"));
+
+        Assert.Equal(IngestCommand.Usage, code);
+        Assert.Contains("holds no file named after a feed (products.csv", output);
     }
 
     [Fact]

@@ -33,6 +33,12 @@ public sealed class ComplaintRollup(IOptions<ReportingOptions> reporting, TimePr
         }
         if (!change.ChangesData || change.Feed is not { } feed || !RefreshingFeeds.Contains(feed, StringComparer.Ordinal))
             return;
+        if (change.Deferred)
+        {
+            // A first load: built once at its end; until then pages read the facts.
+            connection.Execute("DELETE FROM complaint_rollup_state");
+            return;
+        }
         if (feed == "exchange_rates" || !IsCurrent(connection, _reporting))
         {
             Build(connection);
@@ -63,6 +69,15 @@ public sealed class ComplaintRollup(IOptions<ReportingOptions> reporting, TimePr
             logger.LogInformation("Overview rollup refreshed for {Days} days of receipt in {Ms} ms", count, watch.ElapsedMilliseconds);
         }
         connection.Execute("DROP TABLE rollup_days");
+    }
+
+    public void AfterFirstLoad(DuckDBConnection connection)
+    {
+        if (IsCurrent(connection, _reporting))
+            return;
+        using var transaction = connection.BeginTransaction();
+        Build(connection);
+        transaction.Commit();
     }
 
     /// <summary>At start-up: builds the rollup whole when it was never built, or built in another reporting zone.</summary>

@@ -27,15 +27,23 @@ public sealed class SlaRollup(IOptions<ReportingOptions> reporting, TimeProvider
 
     private readonly ReportingOptions _reporting = reporting.Value;
 
+    /// <summary>In a first load's writes: marks the rollup out of date (pages read the facts) until it is built at its end.</summary>
     public void BeforeCommit(DuckDBConnection connection, WarehouseChange change)
     {
+        if (change.Deferred && Refreshes(change))
+            connection.Execute("DELETE FROM sla_rollup_state");
     }
 
     public void AfterCommit(DuckDBConnection connection, WarehouseChange change)
     {
-        if (change.Kind == ChangeKind.Recalculation || (change.ChangesData && RefreshingFeeds.Contains(change.Feed ?? "", StringComparer.Ordinal)))
+        if (!change.Deferred && Refreshes(change))
             Update(connection, change);
     }
+
+    public void AfterFirstLoad(DuckDBConnection connection) => Update(connection, WarehouseChange.Other);
+
+    private static bool Refreshes(WarehouseChange change) =>
+        change.Kind == ChangeKind.Recalculation || (change.ChangesData && RefreshingFeeds.Contains(change.Feed ?? "", StringComparer.Ordinal));
 
     /// <summary>At start-up, after the measuring a stopped process left: builds whole when never built (or built otherwise), else catches up.</summary>
     public Task EnsureCurrentAsync(WarehouseDatabase warehouse, CancellationToken cancellationToken = default) =>

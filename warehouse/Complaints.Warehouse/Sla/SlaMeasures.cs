@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Data;
 using System.Text.Json;
 using Complaints.Warehouse.Audit;
@@ -55,29 +56,36 @@ public sealed class SlaMeasures : IDerivedTables
             Refresh(connection, keys);
     }
 
-    /// <summary>After a write: measures what a load noted, and what any load before it left noted when its process stopped.</summary>
+    /// <summary>
+    /// After a write: measures what a load noted, and what any load before it left noted when its process stopped. A first
+    /// load's notes wait for its end (<see cref="AfterFirstLoad"/>), so complaints are measured once with their status events.
+    /// </summary>
     public void AfterCommit(DuckDBConnection connection, WarehouseChange change)
     {
-        if (change.Kind != ChangeKind.Recalculation)
+        if (change.Kind != ChangeKind.Recalculation && !change.Deferred)
             RefreshPending(connection);
     }
 
+    public void AfterFirstLoad(DuckDBConnection connection) => RefreshPending(connection);
+
     /// <summary>
-    /// Measures again the complaints of every noted load, each in one transaction with its note's removal. Runs on the
-    /// caller's connection, outside any transaction. Returns the number of complaints measured.
+    /// Measures again the complaints of every noted load, in one transaction with the notes' removal: a complaint several
+    /// loads touched is measured once. Runs on the caller's connection, outside any transaction. Returns the number of
+    /// complaints measured.
     /// </summary>
     public int RefreshPending(DuckDBConnection connection)
     {
         var pending = connection.QueryList("SELECT run_id, feed FROM sla_pending ORDER BY run_id", r => (Run: r.GetInt64(0), Feed: r.GetString(1)));
-        var measured = 0;
-        foreach (var (run, feed) in pending)
-        {
-            using var transaction = connection.BeginTransaction();
-            connection.Execute($"CREATE OR REPLACE TEMP TABLE sla_touched AS {TouchedComplaints(feed)}", ("run", run));
-            measured += MeasureTouched(connection, run);
-            connection.Execute("DELETE FROM sla_pending WHERE run_id = $run", ("run", run));
-            transaction.Commit();
-        }
+        if (pending.Count == 0)
+            return 0;
+        using var transaction = connection.BeginTransaction();
+        // Each note's run is spelled into its query: the runs are the warehouse's own numbers.
+        var touched = string.Join(" UNION ", pending.Select(p => TouchedComplaints(p.Feed)!.Replace("$run", p.Run.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+        connection.Execute($"CREATE OR REPLACE TEMP TABLE sla_touched AS {touched}");
+        // The latest run names the measures: the SLA rollup takes every complaint measured by a run after its last as changed.
+        var measured = MeasureTouched(connection, pending[^1].Run);
+        connection.Execute("DELETE FROM sla_pending WHERE run_id <= $run", ("run", pending[^1].Run));
+        transaction.Commit();
         return measured;
     }
 

@@ -15,4 +15,12 @@ public interface IDerivedTables
     void AfterCommit(DuckDBConnection connection, WarehouseChange change)
     {
     }
+
+    /// <summary>
+    /// At the end of a first load (<see cref="WarehouseDatabase.FirstLoadAsync"/>), still inside the writer gate and outside
+    /// any transaction: builds once what the loads' <see cref="WarehouseChange.Deferred"/> changes left out of date.
+    /// </summary>
+    void AfterFirstLoad(DuckDBConnection connection)
+    {
+    }
 }

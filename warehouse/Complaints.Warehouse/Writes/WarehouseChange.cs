@@ -25,4 +25,10 @@ public sealed record WarehouseChange(ChangeKind Kind, string? Feed = null, long?
 
     /// <summary>Facts changed: a load or a roll-back (not a recomputation of what is derived from them).</summary>
     public bool ChangesData => Kind is ChangeKind.Load or ChangeKind.Rollback;
+
+    /// <summary>
+    /// Made inside <see cref="WarehouseDatabase.FirstLoadAsync"/>: owners of derived tables that can wait leave them marked
+    /// out of date (so no page reads them) and build them once, in <see cref="IDerivedTables.AfterFirstLoad"/>.
+    /// </summary>
+    public bool Deferred { get; init; }
 }
