@@ -13,7 +13,7 @@ namespace Complaints.Warehouse.Costs;
 /// these tables. In the transaction of every load of costs or complaints it builds again only the complaints the load
 /// touched: those of the costs it loaded or replaced, or the complaints it loaded (one arriving after its costs gives them
 /// their key). A load of exchange rates or a roll-back rebuilds it whole, as does a start-up when the configured currency
-/// or rates differ from what the tables were built with.
+/// or rates differ from what the tables were built with; a first load builds it once, at its end.
 /// </summary>
 public sealed class CostRollup(IOptions<ReportingOptions> reporting, TimeProvider time, ILogger<CostRollup> logger) : IDerivedTables
 {
@@ -26,10 +26,25 @@ public sealed class CostRollup(IOptions<ReportingOptions> reporting, TimeProvide
     {
         if (!change.ChangesData || !RefreshingFeeds.Contains(change.Feed, StringComparer.Ordinal))
             return;
+        if (change.Deferred)
+        {
+            // A first load: built once at its end, from every feed it loaded.
+            connection.Execute("DELETE FROM cost_rollup_state");
+            return;
+        }
         if (change is { Kind: ChangeKind.Load, Feed: "costs" or "complaints", RunId: { } run } && IsBuilt(connection))
             Refresh(connection, change.Feed, run);
         else
             Rebuild(connection);
+    }
+
+    public void AfterFirstLoad(DuckDBConnection connection)
+    {
+        if (IsBuilt(connection))
+            return;
+        using var transaction = connection.BeginTransaction();
+        Rebuild(connection);
+        transaction.Commit();
     }
 
     /// <summary>At start-up: rebuilds when the configured currency or fixed rates are not those the rollup was built with.</summary>
