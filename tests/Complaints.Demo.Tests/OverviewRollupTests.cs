@@ -4,6 +4,7 @@ using Complaints.Ingest.Loading;
 using Complaints.Testing;
 using Complaints.Warehouse;
 using Complaints.Warehouse.Overview;
+using Complaints.Warehouse.Products;
 using Complaints.Warehouse.Rollups;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,8 @@ public sealed class OverviewRollupTests
             Assert.Equal(LoadStatus.Loaded, (await warehouse.Loader().LoadAsync(path, feed, isDemo: true)).Status);
         var overview = new OverviewQueries(warehouse.Database, Options.Create(new ReportingOptions()));
         var fromFacts = new OverviewQueries(warehouse.Database, Options.Create(new ReportingOptions()), readRollup: false);
+        var products = new ProductsQueries(warehouse.Database, Options.Create(new ReportingOptions()));
+        var productsFromFacts = new ProductsQueries(warehouse.Database, Options.Create(new ReportingOptions()), readRollup: false);
 
         var filters = Filters(warehouse.Database);
         var fromRollup = new List<OverviewFigures>();
@@ -66,6 +69,9 @@ public sealed class OverviewRollupTests
                 rolled.HandlingTimePerProduct.Select(p => (p.Sku, p.Resolved)).OrderBy(p => p.Sku));
             foreach (var exact in facts.HandlingTimePerProduct)
                 AssertWithin(exact.MedianDays, rolled.HandlingTimePerProduct.Single(p => p.Sku == exact.Sku).MedianDays, rolled.MedianRelativeError);
+            // The Products page's complaint counts come from the same rollup.
+            Assert.Equal(productsFromFacts.SalesCells(filter), products.SalesCells(filter));
+            Assert.Equal(productsFromFacts.DefectPareto(filter), products.DefectPareto(filter));
         }
     }
 

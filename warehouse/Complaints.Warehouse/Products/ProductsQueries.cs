@@ -2,8 +2,12 @@ using Microsoft.Extensions.Options;
 
 namespace Complaints.Warehouse.Products;
 
-/// <summary>Complaint rates per 1,000 units sold and the defect Pareto; the Products page and its API call these.</summary>
-public sealed class ProductsQueries(WarehouseDatabase warehouse, IOptions<ReportingOptions> reporting)
+/// <summary>
+/// Complaint rates per 1,000 units sold and the defect Pareto; the Products page and its API call these. The complaints'
+/// counts come from the Overview's rollup (<c>complaint_daily</c>) where it covers the filter, else from the facts.
+/// </summary>
+/// <param name="readRollup">False reads every figure from the facts: for tests and benchmarks that compare the two.</param>
+public sealed class ProductsQueries(WarehouseDatabase warehouse, IOptions<ReportingOptions> reporting, bool readRollup = true)
 {
     private readonly ReportingOptions _reporting = reporting.Value;
 
@@ -16,23 +20,35 @@ public sealed class ProductsQueries(WarehouseDatabase warehouse, IOptions<Report
     }
 
     /// <summary>Complaints and units sold per (product, month) of the period.</summary>
-    public IReadOnlyList<SalesCell> SalesCells(ComplaintFilter filter) =>
-        Query("SalesCells", filter, r => new SalesCell(r.GetString(0), r.GetString(1), r.GetString(2), DateOnly.FromDateTime(r.GetDateTime(3)),
-            r.GetInt64(4), r.NullableDouble(5)), ("from_day", filter.From), ("to_day", filter.To));
+    public IReadOnlyList<SalesCell> SalesCells(ComplaintFilter filter)
+    {
+        using var connection = warehouse.OpenConnection();
+        var rollup = UsesRollup(connection, filter);
+        var sql = Sql("SalesCells").Replace("/*cells*/", Sql(rollup ? "Rollup.SalesCells" : "SalesCells.Facts").TrimEnd() + ",", StringComparison.Ordinal);
+        return Query(connection, sql, rollup, filter, r => new SalesCell(r.GetString(0), r.GetString(1), r.GetString(2), DateOnly.FromDateTime(r.GetDateTime(3)),
+            r.GetInt64(4), r.NullableDouble(5)));
+    }
 
     public IReadOnlyList<DefectShare> DefectPareto(ComplaintFilter filter)
     {
-        var counts = Query("DefectPareto", filter, r => (Category: r.NullableString(0), Complaints: r.GetInt64(1)));
+        using var connection = warehouse.OpenConnection();
+        var rollup = UsesRollup(connection, filter);
+        var counts = Query(connection, Sql(rollup ? "Rollup.DefectPareto" : "DefectPareto"), rollup, filter, r => (Category: r.NullableString(0), Complaints: r.GetInt64(1)));
         var total = (double)counts.Sum(c => c.Complaints);
         long running = 0;
         return counts.Select(c => new DefectShare(c.Category, c.Complaints, (running += c.Complaints) / total)).ToList();
     }
 
-    private List<T> Query<T>(string name, ComplaintFilter filter, Func<System.Data.IDataRecord, T> map, params (string Name, object? Value)[] extra)
-    {
-        using var connection = warehouse.OpenConnection();
-        return connection.QueryFiltered(Sql.Load(typeof(ProductsQueries).Assembly, $"Products.{name}.sql"), filter, _reporting, map, extra);
-    }
+    private bool UsesRollup(DuckDB.NET.Data.DuckDBConnection connection, ComplaintFilter filter) =>
+        readRollup && Rollups.RollupFilter.Covers(filter) && Rollups.ComplaintRollup.IsCurrent(connection, _reporting);
+
+    /// <summary>The query over the rollup (its predicate and days) or over the facts (the shared filter), with the period's days.</summary>
+    private List<T> Query<T>(DuckDB.NET.Data.DuckDBConnection connection, string sql, bool rollup, ComplaintFilter filter, Func<System.Data.IDataRecord, T> map) =>
+        rollup
+            ? connection.QueryList(sql.Replace("/*rollup*/", Rollups.RollupFilter.Predicate(filter), StringComparison.Ordinal), map, Rollups.RollupFilter.Parameters(filter, _reporting))
+            : connection.QueryFiltered(sql, filter, _reporting, map, ("from_day", filter.From), ("to_day", filter.To));
+
+    private static string Sql(string name) => Warehouse.Sql.Load(typeof(ProductsQueries).Assembly, $"Products.{name}.sql");
 }
 
 /// <summary>Complaints received in one product's month, and its units sold (pro rata at the period's edges; null: no figure).</summary>

@@ -3,25 +3,9 @@
 -- the filter's days, where a month cut by the period's edge counts its units pro rata by day; without dates it is
 -- the whole months from the warehouse's first complaint to its last. Units follow only the product and
 -- product-line filters: a rate "per 1,000 units" of, say, one channel's complaints divides by all units of the product.
--- Each complaint's local month by an as-of join on the months' first instants: converting every row's time zone took
--- two and a half times as long at a million complaints.
-WITH months AS (
-    SELECT CAST(m AS DATE) AS month, timezone($tz, m) AS starts
-    FROM (SELECT unnest(generate_series(date_trunc('month', timezone($tz, min(received_at))), timezone($tz, max(received_at)), INTERVAL 1 MONTH)) AS m
-          FROM complaints)
-),
-complaint_cells AS (
-    SELECT c.product_sku AS sku, m.month, count(*) AS complaints
-    FROM complaints c
-    ASOF JOIN months m ON c.received_at >= m.starts
-    WHERE /*filter*/
-    GROUP BY ALL
-),
-period AS (
-    SELECT coalesce(CAST($from_day AS DATE), CAST(date_trunc('month', timezone($tz, min(received_at))) AS DATE)) AS first_day,
-           coalesce(CAST($to_day AS DATE), last_day(CAST(timezone($tz, max(received_at)) AS DATE))) AS last_day
-    FROM complaints
-),
+-- The complaints' cells and the period come first: from the facts (SalesCells.Facts.sql) or, where it covers the filter,
+-- from the Overview's rollup (Rollup/SalesCells.sql).
+WITH /*cells*/
 sales_cells AS (
     SELECT u.sku, u.month,
            u.units * (datediff('day', greatest(u.month, p.first_day), least(last_day(u.month), p.last_day)) + 1)
