@@ -211,6 +211,7 @@ namespace Complaints.Benchmarks
         private readonly Stopwatch _watch = Stopwatch.StartNew();
         private readonly List<(int Step, double At)> _starts = [];
         private double? _committed;
+        private double _ended;
 
         public void Report(int step)
         {
@@ -219,13 +220,13 @@ namespace Complaints.Benchmarks
                 _committed = _watch.Elapsed.TotalSeconds;
         }
 
-        /// <summary>Each step's seconds, up to the next step's start (the last, to now): where a load's time goes.</summary>
+        /// <summary>Each step's seconds, up to the next step's start (the last, to the load's end, <see cref="Split"/>): where a load's time goes.</summary>
         public string Steps() => string.Join(", ", _starts.Select((s, i) =>
-            $"{CanonicalFileLoader.Steps[s.Step]} {(i + 1 < _starts.Count ? _starts[i + 1].At : _watch.Elapsed.TotalSeconds) - s.At:N2} s"));
+            $"{CanonicalFileLoader.Steps[s.Step]} {(i + 1 < _starts.Count ? _starts[i + 1].At : _ended) - s.At:N2} s"));
 
         public (double Committed, double Measuring) Split()
         {
-            var total = _watch.Elapsed.TotalSeconds;
+            var total = _ended = _watch.Elapsed.TotalSeconds;
             return _committed is { } committed ? (committed, total - committed) : (total, 0);
         }
     }
