@@ -34,23 +34,94 @@ public static class AuditReportProfile
         var watch = Stopwatch.StartNew();
         if (args.Contains("--experiments"))
         {
-            foreach (var sheet in new[] { AuditSheet.Register, AuditSheet.Lineage })
-                foreach (var variant in new[]
-                         {
-                             "SELECT max(x) FROM (SELECT t.external_id AS x FROM ({0}) t)",
-                             "SELECT max(x) FROM (SELECT CAST(to_json(t) AS VARCHAR) AS x FROM ({0}) t)",
-                             "SELECT max(x) FROM (SELECT sha256(CAST(to_json(t) AS VARCHAR)) AS x FROM ({0}) t)",
-                             "SELECT sha256(CAST(to_json(t) AS VARCHAR)) AS x FROM ({0}) t",
-                         })
+            foreach (var sheet in new[] { AuditSheet.Register, AuditSheet.Statutory, AuditSheet.Lineage })
+            {
+                string Canonical(string rows)
+                {
+                    using var probe = queries.Command(connection, sheet, scope);
+                    probe.CommandText = $"SELECT * FROM (\n{rows}\n) t LIMIT 0";
+                    using var r = probe.ExecuteReader();
+                    var parts = Enumerable.Range(0, r.FieldCount).Select(c => r.GetFieldType(c) == typeof(string)
+                        ? $"coalesce(CAST(strlen(t.\"{r.GetName(c)}\") AS VARCHAR) || ':' || t.\"{r.GetName(c)}\", '\\N')"
+                        : $"coalesce(CAST(t.\"{r.GetName(c)}\" AS VARCHAR), '\\N')");
+                    return "concat(" + string.Join(", ',', ", parts) + ")";
+                }
+                foreach (var (name, mode) in new[] { ("query", 0), ("to_json sha256 (now)", 1), ("canonical text, .NET sha", 2), ("canonical blob, .NET sha", 3), ("temp table, then scan", 4), ("typed .NET binary", 5) })
                 {
                     using var command = queries.Command(connection, sheet, scope);
-                    command.CommandText = string.Format(CultureInfo.InvariantCulture, variant, "\n" + command.CommandText + "\n");
+                    var rows = command.CommandText;
+                    command.CommandText = mode switch
+                    {
+                        0 => $"SELECT t.external_id FROM (\n{rows}\n) t",
+                        1 => $"SELECT sha256(CAST(to_json(t) AS VARCHAR)) FROM (\n{rows}\n) t",
+                        2 => $"SELECT {Canonical(rows)} FROM (\n{rows}\n) t",
+                        3 => $"SELECT encode({Canonical(rows)}) FROM (\n{rows}\n) t",
+                        5 => rows,
+                        _ => $"CREATE OR REPLACE TEMP TABLE exp_rows AS {rows}",
+                    };
                     watch.Restart();
+                    var cpu0 = Cpu();
                     long n = 0;
-                    using (var reader = command.ExecuteReader())
-                        while (reader.Read()) { _ = reader.GetString(0); n++; }
-                    Console.WriteLine($"{sheet,-10} {watch.Elapsed.TotalSeconds,6:N2} s {n,9:N0} rows  {variant[..Math.Min(70, variant.Length)]}");
+                    using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+                    var buffer = new byte[1 << 16];
+                    double split = 0;
+                    if (mode == 4)
+                    {
+                        command.ExecuteNonQuery();
+                        split = watch.Elapsed.TotalSeconds;
+                        using var scan = connection.CreateCommand();
+                        scan.CommandText = "SELECT * FROM exp_rows";
+                        using var sr = scan.ExecuteReader();
+                        while (sr.Read()) { _ = sr.GetValue(0); n++; }
+                    }
+                    else
+                    {
+                        using var reader = command.ExecuteReader();
+                        while (reader.Read())
+                        {
+                            if (mode == 2)
+                            {
+                                var text = reader.GetString(0);
+                                var count = System.Text.Encoding.UTF8.GetBytes(text, buffer);
+                                hash.AppendData(buffer, 0, count);
+                            }
+                            else if (mode == 3)
+                            {
+                                using var stream = reader.GetStream(0);
+                                var count = stream.Read(buffer);
+                                hash.AppendData(buffer, 0, count);
+                            }
+                            else if (mode == 5)
+                            {
+                                var at = 0;
+                                for (var c = 0; c < reader.FieldCount; c++)
+                                {
+                                    if (reader.IsDBNull(c)) { buffer[at++] = 0; continue; }
+                                    buffer[at++] = 1;
+                                    var type = reader.GetFieldType(c);
+                                    if (type == typeof(string))
+                                    {
+                                        var s = reader.GetString(c);
+                                        var len = System.Text.Encoding.UTF8.GetBytes(s, buffer.AsSpan(at + 4));
+                                        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(at), len);
+                                        at += 4 + len;
+                                    }
+                                    else if (type == typeof(DateTime)) { System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(buffer.AsSpan(at), reader.GetDateTime(c).Ticks); at += 8; }
+                                    else if (type == typeof(long)) { System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(buffer.AsSpan(at), reader.GetInt64(c)); at += 8; }
+                                    else if (type == typeof(int)) { System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(at), reader.GetInt32(c)); at += 4; }
+                                    else if (type == typeof(bool)) { buffer[at++] = reader.GetBoolean(c) ? (byte)1 : (byte)0; }
+                                    else { var v = Convert.ToString(reader.GetValue(c), CultureInfo.InvariantCulture)!; at += System.Text.Encoding.UTF8.GetBytes(v, buffer.AsSpan(at)); }
+                                }
+                                hash.AppendData(buffer, 0, at);
+                            }
+                            else _ = reader.GetString(0);
+                            n++;
+                        }
+                    }
+                    Console.WriteLine($"{sheet,-10} {watch.Elapsed.TotalSeconds,6:N2} s wall {Cpu() - cpu0,6:N2} s cpu {n,9:N0} rows  {name} {(mode == 4 ? $"(create {split:N2} s)" : "")}");
                 }
+            }
+            Console.WriteLine($"load average {Machine.LoadAverage()}");
             return 0;
         }
         var cpu = Cpu();
