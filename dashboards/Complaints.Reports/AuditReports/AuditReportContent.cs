@@ -22,7 +22,7 @@ public static class AuditReportContent
     private static readonly byte[] LineFeed = "\n"u8.ToArray();
 
     /// <param name="excerpts">Whether to keep the first rows of each list the PDF shows (the workbook needs none).</param>
-    public static AuditReportSummary Read(DuckDBConnection connection, AuditReportQueries queries, AuditReportScope scope, bool excerpts, CancellationToken ct)
+    public static AuditReportSummary Read(AuditReportRows source, bool excerpts, CancellationToken ct)
     {
         using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using var sheetDigest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -31,7 +31,7 @@ public static class AuditReportContent
         var buffer = new byte[65536];
         foreach (var sheet in Enum.GetValues<AuditSheet>())
         {
-            using var command = queries.Command(connection, sheet, scope);
+            using var command = source.Command(sheet);
             var rows = command.CommandText;
             var canonical = CanonicalRows.Of(command, rows);
             sheetDigest.AppendData(Encoding.UTF8.GetBytes(canonical.Header));
@@ -68,7 +68,7 @@ public static class AuditReportContent
                 }
             }
             digest.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{sheet} {total} {Convert.ToHexStringLower(sheetDigest.GetHashAndReset())}\n")));
-            sheets[sheet] = excerpts ? Excerpt(connection, queries, scope, sheet, rows, total) : new SheetExcerpt([], [], total);
+            sheets[sheet] = excerpts ? Excerpt(source, sheet, total) : new SheetExcerpt([], [], total);
         }
         var figures = new AuditReportFigures(sheets[AuditSheet.Register].Total, met, late, unanswered, pending, unknown, firstResponse, resolution,
             sheets[AuditSheet.AccessLog].Total, sheets[AuditSheet.RollBacks].Total);
@@ -76,11 +76,12 @@ public static class AuditReportContent
     }
 
     /// <summary>The first rows of a list the PDF shows: for the statutory deadlines, the missed ones only.</summary>
-    private static SheetExcerpt Excerpt(DuckDBConnection connection, AuditReportQueries queries, AuditReportScope scope, AuditSheet sheet, string rows, long total)
+    private static SheetExcerpt Excerpt(AuditReportRows source, AuditSheet sheet, long total)
     {
         if (sheet is AuditSheet.AccessLog or AuditSheet.Lineage or AuditSheet.Runs)
             return new SheetExcerpt([], [], total);
-        using var command = queries.Command(connection, sheet, scope);
+        using var command = source.Command(sheet);
+        var rows = command.CommandText;
         var where = sheet == AuditSheet.Statutory ? "WHERE t.outcome IN ('answered_late', 'unanswered')" : "";
         command.CommandText = $"SELECT * FROM (\n{rows}\n) t {where} LIMIT {ExcerptRows}";
         using var reader = command.ExecuteReader();

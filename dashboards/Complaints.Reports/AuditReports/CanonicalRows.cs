@@ -40,7 +40,7 @@ public sealed class CanonicalRows
         {
             var (name, type) = (reader.GetName(c), reader.GetFieldType(c));
             var column = $"t.\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-            header.Add($"{name} {reader.GetDataTypeName(c)}");
+            header.Add($"{name} {reader.GetDataTypeName(c).ToUpperInvariant()}");
             values.Add(type == typeof(string) ? $"coalesce(CAST(strlen({column}) AS VARCHAR) || ':' || {column}, '{NullMark}')"
                 : Plain.Contains(type) ? $"coalesce(CAST({column} AS VARCHAR), '{NullMark}')"
                 : throw new InvalidOperationException(

@@ -78,7 +78,7 @@ public sealed class AuditReportAsOfTests : IAsyncLifetime
     private AuditReportFigures ReadFigures(AuditReportScope scope)
     {
         using var connection = _host.Warehouse.Database.OpenConnection();
-        var queries = new AuditReportQueries(Options.Create(new ReportingOptions()));
-        return AuditReportContent.Read(connection, queries, scope, excerpts: false, CancellationToken.None).Figures;
+        var rows = new AuditReportRows(connection, new AuditReportQueries(Options.Create(new ReportingOptions())), scope);
+        return AuditReportContent.Read(rows, excerpts: false, CancellationToken.None).Figures;
     }
 }
