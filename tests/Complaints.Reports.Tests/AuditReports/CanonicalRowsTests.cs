@@ -43,7 +43,7 @@ public sealed class CanonicalRowsTests : IDisposable
     }
 
     [Fact]
-    public void Dates_times_numbers_and_flags_are_DuckDBs_text_of_them_and_a_type_without_one_is_refused_by_name()
+    public void Times_and_dates_count_from_1970_numbers_and_flags_are_DuckDBs_text_and_a_type_without_one_is_refused_by_name()
     {
         var (header, rows) = Texts("""
             SELECT TIMESTAMP '2024-01-01 00:30:00' AS received, DATE '2024-01-24' AS deadline, CAST(12 AS BIGINT) AS days, CAST(1.5 AS DOUBLE) AS hours,
@@ -51,7 +51,8 @@ public sealed class CanonicalRowsTests : IDisposable
             """);
 
         Assert.Equal("received TIMESTAMP,deadline DATE,days BIGINT,hours DOUBLE,accepted BOOLEAN,closed TIMESTAMP\n", header);
-        Assert.Equal(["2024-01-01 00:30:00,2024-01-24,12,1.5,true,\\N"], rows);
+        // 2024-01-01 00:30 is 1,704,069,000 s after 1970-01-01 00:00; 2024-01-24 is day 19,746.
+        Assert.Equal(["1704069000000000,19746,12,1.5,true,\\N"], rows);
 
         using var command = _duck.CreateCommand();
         var refused = Assert.Throws<InvalidOperationException>(() => CanonicalRows.Of(command, "SELECT [1, 2] AS ids"));
