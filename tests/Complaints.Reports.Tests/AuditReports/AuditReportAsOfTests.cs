@@ -1,3 +1,4 @@
+using ClosedXML.Excel;
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
 using Complaints.Reports.AuditReports;
@@ -53,6 +54,38 @@ public sealed class AuditReportAsOfTests : IAsyncLifetime
         // The file differs (its cover says when it was generated and the chain's head then); its content does not.
         Assert.NotEqual(first.FileSha256, reproduced.FileSha256);
         Assert.True(reproduced.HeadSeq > first.HeadSeq);
+    }
+
+    [Fact]
+    public async Task A_report_reproduced_as_of_a_past_instant_names_each_product_as_it_was_named_then()
+    {
+        var (_, first) = await _host.IssueAsync(AuditReportKind.Register, Q1);
+
+        // An hour later the products feed renames C1's kettle.
+        _host.Time.Advance(TimeSpan.FromHours(1));
+        var renamed = await _host.Warehouse.Loader().LoadAsync(_host.Warehouse.WriteFile("renamed.csv", CanonicalCsv.Write(FeedLayouts.Products, new Dictionary<string, string>
+        {
+            ["sku"] = "HA-0001", ["name"] = "Kettle Aqua II", ["product_line"] = "Home appliances", ["category"] = "kettles", ["updated_at"] = "2026-03-02T10:00:00+00:00",
+        })), FeedLayouts.Products);
+        Assert.Equal(LoadStatus.Loaded, renamed.Status);
+        _host.Time.Advance(TimeSpan.FromMinutes(1));
+
+        var (nowBytes, now) = await _host.IssueAsync(AuditReportKind.Register, Q1);
+        var (thenBytes, reproduced) = await _host.IssueAsync(AuditReportKind.Register, Q1 with { AsOf = first.AsOf });
+
+        Assert.Equal("Kettle Aqua II", ProductName(nowBytes, "C1"));
+        Assert.Equal("Kettle Aqua", ProductName(thenBytes, "C1"));
+        Assert.NotEqual(first.ContentSha256, now.ContentSha256);
+        Assert.Equal(first.ContentSha256, reproduced.ContentSha256);
+    }
+
+    private static string ProductName(byte[] workbook, string externalId)
+    {
+        using var book = new XLWorkbook(new MemoryStream(workbook));
+        var register = book.Worksheet("Register");
+        var header = register.Row(1).CellsUsed().Select(c => c.GetString()).ToList();
+        var row = register.RangeUsed().RowsUsed().Single(r => r.Cell(header.IndexOf("external_id") + 1).GetString() == externalId);
+        return row.Cell(header.IndexOf("product_name") + 1).GetString();
     }
 
     [Fact]
