@@ -68,17 +68,14 @@ public static class AuditReportProfile
         {
             foreach (var sheet in new[] { AuditSheet.Register, AuditSheet.Statutory, AuditSheet.Lineage })
             {
+                // The canonical text as CanonicalRows builds it (as VARCHAR, or as the BLOB the digest pass reads).
                 string Canonical(string rows)
                 {
                     using var probe = queries.Command(connection, sheet, scope);
-                    probe.CommandText = $"SELECT * FROM (\n{rows}\n) t LIMIT 0";
-                    using var r = probe.ExecuteReader();
-                    var parts = Enumerable.Range(0, r.FieldCount).Select(c => r.GetFieldType(c) == typeof(string)
-                        ? $"coalesce(CAST(strlen(t.\"{r.GetName(c)}\") AS VARCHAR) || ':' || t.\"{r.GetName(c)}\", '\\N')"
-                        : $"coalesce(CAST(t.\"{r.GetName(c)}\" AS VARCHAR), '\\N')");
-                    return "concat(" + string.Join(", ',', ", parts) + ")";
+                    var projection = CanonicalRows.Of(probe, rows).Projection;
+                    return projection["encode(".Length..^1];
                 }
-                foreach (var (name, mode) in new[] { ("query", 0), ("to_json sha256 (now)", 1), ("canonical text, .NET sha", 2), ("canonical blob, .NET sha", 3), ("temp table, then scan", 4), ("typed .NET binary", 5) })
+                foreach (var (name, mode) in new[] { ("query", 0), ("to_json sha256 (now)", 1), ("canonical text, .NET sha", 2), ("canonical blob, .NET sha (the digest pass)", 3), ("temp table, then scan", 4), ("typed .NET binary", 5) })
                 {
                     using var command = queries.Command(connection, sheet, scope);
                     var rows = command.CommandText;
