@@ -53,7 +53,8 @@ public static class AuditReportBenchmark
         var reporting = Options.Create(new ReportingOptions());
         var checkpoints = new AuditCheckpoints(warehouse, new AuditCheckpointFile(Path.Combine(work, "audit.checkpoints")),
             "benchmark checkpoint key, 32 characters or more"u8.ToArray(), time, NullLogger<AuditCheckpoints>.Instance);
-        var issuer = new AuditReportIssuer(warehouse, new AuditReportQueries(reporting), checkpoints, new IssuedReports(warehouse, time), FilterAsQuery.Describe, time);
+        var issuer = new AuditReportIssuer(warehouse, new AuditReportQueries(reporting), checkpoints, new IssuedReports(warehouse, time), FilterAsQuery.Describe, time,
+            NullLogger<AuditReportIssuer>.Instance);
         long loaded;
         DateOnly first;
         using (var connection = warehouse.OpenConnection())

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Complaints.Warehouse.AuditReports;
@@ -8,39 +9,45 @@ namespace Complaints.Reports.AuditReports;
 /// <summary>
 /// The first of an audit report's two passes over its rows (inside one read transaction, so both see the same
 /// snapshot): the digest of the content and the figures must be on the cover, which comes first in the file.
-/// The content digest is the SHA-256 of a text that lists, for each data sheet in order, its name on a line and then
-/// the SHA-256 (hex) of each row's JSON (DuckDB's <c>to_json</c> of the row: column names, values, nulls), one per
-/// line. DuckDB hashes the rows, in parallel and without handing each cell to .NET; this side reads one digest per row.
-/// The cover is not part of it, so the same content reproduced later has the same digest.
+/// The content digest is the SHA-256 of a text with one line per data sheet, in order: the sheet's name, its row count
+/// and the SHA-256 (hex) of the sheet's canonical text (<see cref="CanonicalRows"/>: its header line, then each row's
+/// values, unambiguous, one row per line). DuckDB builds each row's text in its own threads; this side hashes the bytes
+/// as they stream, so memory stays bounded by one row. The cover is not part of it, so the same content reproduced
+/// later has the same digest.
 /// </summary>
 public static class AuditReportContent
 {
     public const int ExcerptRows = 1000;
 
+    private static readonly byte[] LineFeed = "\n"u8.ToArray();
+
     /// <param name="excerpts">Whether to keep the first rows of each list the PDF shows (the workbook needs none).</param>
-    public static AuditReportSummary Read(DuckDBConnection connection, AuditReportQueries queries, AuditReportScope scope, bool excerpts, CancellationToken ct)
+    public static AuditReportSummary Read(AuditReportRows source, bool excerpts, CancellationToken ct)
     {
         using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var sheetDigest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var sheets = new Dictionary<AuditSheet, SheetExcerpt>();
         long met = 0, late = 0, unanswered = 0, pending = 0, unknown = 0, firstResponse = 0, resolution = 0;
-        Span<byte> line = stackalloc byte[65];
-        line[64] = (byte)'\n';
+        var buffer = new byte[65536];
         foreach (var sheet in Enum.GetValues<AuditSheet>())
         {
-            digest.AppendData(Encoding.UTF8.GetBytes(sheet + "\n"));
-            using var command = queries.Command(connection, sheet, scope);
+            using var command = source.Command(sheet);
             var rows = command.CommandText;
+            var canonical = CanonicalRows.Of(command, rows);
+            sheetDigest.AppendData(Encoding.UTF8.GetBytes(canonical.Header));
             var label = sheet switch { AuditSheet.Statutory => "t.outcome", AuditSheet.SlaBreaches => "t.target", _ => "NULL" };
             // A projection over the ordered rows keeps their order; the newline ends a comment on the sheet's last line.
-            command.CommandText = $"SELECT sha256(CAST(to_json(t) AS VARCHAR)), {label} FROM (\n{rows}\n) t";
+            command.CommandText = $"SELECT {canonical.Projection}, {label} FROM (\n{rows}\n) t";
             long total = 0;
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())
                 {
                     if ((total & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
-                    Encoding.ASCII.GetBytes(reader.GetString(0), line);
-                    digest.AppendData(line);
+                    using (var text = reader.GetStream(0))
+                        for (int read; (read = text.Read(buffer)) > 0;)
+                            sheetDigest.AppendData(buffer, 0, read);
+                    sheetDigest.AppendData(LineFeed);
                     total++;
                     if (sheet == AuditSheet.Statutory)
                     {
@@ -60,7 +67,8 @@ public static class AuditReportContent
                     }
                 }
             }
-            sheets[sheet] = excerpts ? Excerpt(connection, queries, scope, sheet, rows, total) : new SheetExcerpt([], [], total);
+            digest.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{sheet} {total} {Convert.ToHexStringLower(sheetDigest.GetHashAndReset())}\n")));
+            sheets[sheet] = excerpts ? Excerpt(source, sheet, total) : new SheetExcerpt([], [], total);
         }
         var figures = new AuditReportFigures(sheets[AuditSheet.Register].Total, met, late, unanswered, pending, unknown, firstResponse, resolution,
             sheets[AuditSheet.AccessLog].Total, sheets[AuditSheet.RollBacks].Total);
@@ -68,11 +76,12 @@ public static class AuditReportContent
     }
 
     /// <summary>The first rows of a list the PDF shows: for the statutory deadlines, the missed ones only.</summary>
-    private static SheetExcerpt Excerpt(DuckDBConnection connection, AuditReportQueries queries, AuditReportScope scope, AuditSheet sheet, string rows, long total)
+    private static SheetExcerpt Excerpt(AuditReportRows source, AuditSheet sheet, long total)
     {
         if (sheet is AuditSheet.AccessLog or AuditSheet.Lineage or AuditSheet.Runs)
             return new SheetExcerpt([], [], total);
-        using var command = queries.Command(connection, sheet, scope);
+        using var command = source.Command(sheet);
+        var rows = command.CommandText;
         var where = sheet == AuditSheet.Statutory ? "WHERE t.outcome IN ('answered_late', 'unanswered')" : "";
         command.CommandText = $"SELECT * FROM (\n{rows}\n) t {where} LIMIT {ExcerptRows}";
         using var reader = command.ExecuteReader();

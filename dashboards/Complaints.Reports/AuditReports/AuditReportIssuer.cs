@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Globalization;
 using Complaints.Reports.Exports;
 using Complaints.Reports.Workbooks;
 using Complaints.Warehouse;
 using Complaints.Warehouse.Audit;
 using Complaints.Warehouse.AuditReports;
+using Microsoft.Extensions.Logging;
 
 namespace Complaints.Reports.AuditReports;
 
@@ -17,7 +19,7 @@ namespace Complaints.Reports.AuditReports;
 /// </summary>
 /// <param name="excelRowLimit">The most data rows a register sheet may hold (Excel's limit; smaller in tests).</param>
 public sealed class AuditReportIssuer(WarehouseDatabase warehouse, AuditReportQueries queries, AuditCheckpoints checkpoints, IssuedReports log,
-    DescribeFilter describe, TimeProvider time, long excelRowLimit = ExportFormats.ExcelDataRows)
+    DescribeFilter describe, TimeProvider time, ILogger<AuditReportIssuer> logger, long excelRowLimit = ExportFormats.ExcelDataRows)
 {
     /// <summary>When a report of <paramref name="scope"/> asked now is generated: its own instant, unless it is reproduced as of an earlier one.</summary>
     public DateTimeOffset GeneratedAt(AuditReportScope scope) => scope.Reproduced ? time.GetUtcNow() : scope.AsOf;
@@ -30,8 +32,9 @@ public sealed class AuditReportIssuer(WarehouseDatabase warehouse, AuditReportQu
     }
 
     /// <summary>
-    /// The first pass: the head, then the digest and figures read in a read transaction the report keeps open for
-    /// <see cref="WriteAsync"/>. Dispose the result when it is not written.
+    /// The first pass: the head, then (in a read transaction the report keeps open for <see cref="WriteAsync"/>) for a
+    /// register each sheet's rows counted — a sheet too large for Excel is refused here, before any row is read — and
+    /// filled once into the tables both passes scan, then the digest and figures. Dispose the result when it is not written.
     /// </summary>
     /// <exception cref="RegisterTooLargeForExcel">A register sheet would hold more rows than an Excel sheet.</exception>
     public Task<PreparedAuditReport> PrepareAsync(AuditReportKind kind, AuditReportScope scope, CultureInfo culture, DateTimeOffset? generatedAt = null,
@@ -43,11 +46,29 @@ public sealed class AuditReportIssuer(WarehouseDatabase warehouse, AuditReportQu
         var snapshot = connection.BeginTransaction();
         try
         {
-            var summary = AuditReportContent.Read(connection, queries, scope, excerpts: kind == AuditReportKind.Summary, ct);
-            if (kind == AuditReportKind.Register && summary.Sheets.MaxBy(s => s.Value.Total) is { Value.Total: var most } largest && most > excelRowLimit)
-                throw new RegisterTooLargeForExcel(largest.Key, most, excelRowLimit);
+            var watch = Stopwatch.StartNew();
+            var rows = new AuditReportRows(connection, queries, scope);
+            if (kind == AuditReportKind.Register)
+            {
+                // The register sheet comes first and is the one that grows with the period: a refusal usually costs one count.
+                foreach (var sheet in Enum.GetValues<AuditSheet>())
+                {
+                    ct.ThrowIfCancellationRequested();
+                    if (rows.Count(sheet) is var count && count > excelRowLimit)
+                    {
+                        logger.LogInformation("Register of {From}–{To} refused after counting its rows in {Seconds:N2} s: its {Sheet} sheet would hold {Rows} rows, Excel {Limit}",
+                            scope.From, scope.To, watch.Elapsed.TotalSeconds, sheet, count, excelRowLimit);
+                        throw new RegisterTooLargeForExcel(sheet, count, excelRowLimit);
+                    }
+                }
+                rows.Fill(ct);
+            }
+            var filled = watch.Elapsed.TotalSeconds;
+            var summary = AuditReportContent.Read(rows, excerpts: kind == AuditReportKind.Summary, ct);
+            logger.LogInformation("Audit report content of {From}–{To} read: {Rows} rows hashed in {Seconds:N2} s (after {Filled:N2} s counting and filling)",
+                scope.From, scope.To, summary.Sheets.Values.Sum(s => s.Total), watch.Elapsed.TotalSeconds - filled, filled);
             var words = describe(scope.Filter with { From = null, To = null, AsOf = null }, culture);
-            return new PreparedAuditReport(kind, new AuditReportCover(kind, scope, words, at, head, summary), culture, connection, snapshot);
+            return new PreparedAuditReport(kind, new AuditReportCover(kind, scope, words, at, head, summary), culture, rows, snapshot);
         }
         catch
         {
@@ -65,7 +86,7 @@ public sealed class AuditReportIssuer(WarehouseDatabase warehouse, AuditReportQu
         using (prepared)
         {
             if (kind == AuditReportKind.Register)
-                await AuditReportWorkbook.WriteAsync(prepared.Connection, queries, cover, hashing, culture, ct);
+                await AuditReportWorkbook.WriteAsync(prepared.Rows, cover, hashing, culture, ct);
             else
                 AuditReportPdf.Write(cover, hashing, culture);
         }

@@ -3,7 +3,6 @@ using Complaints.Reports.Exports;
 using Complaints.Reports.Resources;
 using Complaints.Reports.Workbooks;
 using Complaints.Warehouse.AuditReports;
-using DuckDB.NET.Data;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
 using SpreadCheetah.Worksheets;
@@ -18,8 +17,7 @@ namespace Complaints.Reports.AuditReports;
 /// </summary>
 public static class AuditReportWorkbook
 {
-    public static async Task WriteAsync(DuckDBConnection connection, AuditReportQueries queries, AuditReportCover cover, Stream output, CultureInfo culture,
-        CancellationToken ct)
+    public static async Task WriteAsync(AuditReportRows source, AuditReportCover cover, Stream output, CultureInfo culture, CancellationToken ct)
     {
         await using var book = await Spreadsheet.CreateNewAsync(output, new SpreadCheetahOptions { BufferSize = 65536 }, ct);
         var formats = CellFormats.For(culture, "");
@@ -34,7 +32,7 @@ public static class AuditReportWorkbook
         await WriteCoverAsync(book, cover, culture, bold, title, styles, ct);
         foreach (var sheet in Enum.GetValues<AuditSheet>())
         {
-            using var command = queries.Command(connection, sheet, cover.Scope);
+            using var command = source.Command(sheet);
             using var reader = command.ExecuteReader();
             var columns = reader.FieldCount;
             var rows = cover.Summary.Sheets[sheet].Total;

@@ -8,7 +8,7 @@ namespace Complaints.Reports.AuditReports;
 /// it holds the read transaction both passes share, so the file shows the snapshot its cover describes. Disposing it
 /// ends the transaction; a report prepared and never written leaves nothing behind.
 /// </summary>
-public sealed class PreparedAuditReport(AuditReportKind kind, AuditReportCover cover, CultureInfo culture, DuckDBConnection connection, DuckDBTransaction snapshot) : IDisposable
+public sealed class PreparedAuditReport(AuditReportKind kind, AuditReportCover cover, CultureInfo culture, AuditReportRows rows, DuckDBTransaction snapshot) : IDisposable
 {
     public AuditReportKind Kind { get; } = kind;
 
@@ -16,7 +16,8 @@ public sealed class PreparedAuditReport(AuditReportKind kind, AuditReportCover c
 
     public CultureInfo Culture { get; } = culture;
 
-    internal DuckDBConnection Connection { get; } = connection;
+    /// <summary>The sheets' rows as the first pass read them, for the second.</summary>
+    internal AuditReportRows Rows { get; } = rows;
 
     private bool _disposed;
 
@@ -26,6 +27,6 @@ public sealed class PreparedAuditReport(AuditReportKind kind, AuditReportCover c
         _disposed = true;
         snapshot.Rollback();
         snapshot.Dispose();
-        Connection.Dispose();
+        Rows.Connection.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using ClosedXML.Excel;
 using Complaints.Ingest.Feeds;
 using Complaints.Ingest.Loading;
 using Complaints.Reports.AuditReports;
@@ -56,6 +57,38 @@ public sealed class AuditReportAsOfTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_report_reproduced_as_of_a_past_instant_names_each_product_as_it_was_named_then()
+    {
+        var (_, first) = await _host.IssueAsync(AuditReportKind.Register, Q1);
+
+        // An hour later the products feed renames C1's kettle.
+        _host.Time.Advance(TimeSpan.FromHours(1));
+        var renamed = await _host.Warehouse.Loader().LoadAsync(_host.Warehouse.WriteFile("renamed.csv", CanonicalCsv.Write(FeedLayouts.Products, new Dictionary<string, string>
+        {
+            ["sku"] = "HA-0001", ["name"] = "Kettle Aqua II", ["product_line"] = "Home appliances", ["category"] = "kettles", ["updated_at"] = "2026-03-02T10:00:00+00:00",
+        })), FeedLayouts.Products);
+        Assert.Equal(LoadStatus.Loaded, renamed.Status);
+        _host.Time.Advance(TimeSpan.FromMinutes(1));
+
+        var (nowBytes, now) = await _host.IssueAsync(AuditReportKind.Register, Q1);
+        var (thenBytes, reproduced) = await _host.IssueAsync(AuditReportKind.Register, Q1 with { AsOf = first.AsOf });
+
+        Assert.Equal("Kettle Aqua II", ProductName(nowBytes, "C1"));
+        Assert.Equal("Kettle Aqua", ProductName(thenBytes, "C1"));
+        Assert.NotEqual(first.ContentSha256, now.ContentSha256);
+        Assert.Equal(first.ContentSha256, reproduced.ContentSha256);
+    }
+
+    private static string ProductName(byte[] workbook, string externalId)
+    {
+        using var book = new XLWorkbook(new MemoryStream(workbook));
+        var register = book.Worksheet("Register");
+        var header = register.Row(1).CellsUsed().Select(c => c.GetString()).ToList();
+        var row = register.RangeUsed().RowsUsed().Single(r => r.Cell(header.IndexOf("external_id") + 1).GetString() == externalId);
+        return row.Cell(header.IndexOf("product_name") + 1).GetString();
+    }
+
+    [Fact]
     public async Task The_reports_figures_equal_the_SLA_APIs_for_the_same_period_and_filter()
     {
         foreach (var filter in new[] { Q1, Q1 with { Product = "HA-0001" }, Q1 with { Channel = "email", From = new DateOnly(2024, 2, 1) } })
@@ -78,7 +111,7 @@ public sealed class AuditReportAsOfTests : IAsyncLifetime
     private AuditReportFigures ReadFigures(AuditReportScope scope)
     {
         using var connection = _host.Warehouse.Database.OpenConnection();
-        var queries = new AuditReportQueries(Options.Create(new ReportingOptions()));
-        return AuditReportContent.Read(connection, queries, scope, excerpts: false, CancellationToken.None).Figures;
+        var rows = new AuditReportRows(connection, new AuditReportQueries(Options.Create(new ReportingOptions())), scope);
+        return AuditReportContent.Read(rows, excerpts: false, CancellationToken.None).Figures;
     }
 }

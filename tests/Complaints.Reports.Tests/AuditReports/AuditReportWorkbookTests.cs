@@ -142,6 +142,27 @@ public sealed class AuditReportWorkbookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_register_too_large_for_Excel_is_refused_from_a_count_before_any_row_is_hashed()
+    {
+        // Excel's limit made 2 rows: the quarter's 9 complaints are too many for the register sheet.
+        var issuer = _host.IssuerWithRowLimit(2);
+        var scope = AuditReportScope.Of(Q1, _host.Time.GetUtcNow(), out _)!;
+
+        var refused = await Assert.ThrowsAsync<RegisterTooLargeForExcel>(() => issuer.PrepareAsync(AuditReportKind.Register, scope, AuditReportsHost.English));
+
+        Assert.Equal((AuditSheet.Register, 9L, 2L), (refused.Sheet, refused.Rows, refused.Limit));
+        Assert.Contains(_host.IssuerLog.Messages, m => m.Contains("refused after counting its rows", StringComparison.Ordinal));
+        Assert.DoesNotContain(_host.IssuerLog.Messages, m => m.Contains("rows hashed", StringComparison.Ordinal));
+        Assert.Empty(_host.Log.Latest());
+
+        // Within the limit the same issuer reads the content, and the workbook carries the digest the summary carries.
+        using var summary = await issuer.PrepareAsync(AuditReportKind.Summary, scope, AuditReportsHost.English);
+        var (_, register) = await _host.IssueAsync(AuditReportKind.Register, Q1);
+        Assert.Contains(_host.IssuerLog.Messages, m => m.Contains("rows hashed", StringComparison.Ordinal));
+        Assert.Equal(summary.Cover.Summary.ContentSha256, register.ContentSha256);
+    }
+
+    [Fact]
     public async Task An_issued_report_is_logged_with_the_digest_of_its_bytes_and_on_the_audit_trail()
     {
         var (bytes, issued) = await _host.IssueAsync(AuditReportKind.Register, Q1 with { Product = "HA-0001" });

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Complaints.Reports.AuditReports;
+using Complaints.Reports.Exports;
 using Complaints.Reports.Workbooks;
 using Complaints.Testing;
 using Complaints.Warehouse;
@@ -27,6 +28,7 @@ public sealed class AuditReportsHost : IDisposable
     public AuditCheckpoints Checkpoints { get; }
     public IssuedReports Log { get; }
     public AuditReportIssuer Issuer { get; }
+    public RecordingLogger<AuditReportIssuer> IssuerLog { get; } = new();
     public SlaQueries Sla { get; }
     public TempWarehouse Warehouse => Reports.Warehouse;
 
@@ -39,9 +41,13 @@ public sealed class AuditReportsHost : IDisposable
             NullLogger<AuditCheckpoints>.Instance);
         Checkpoints.Checkpoint("start", always: true);
         Log = new IssuedReports(db, time);
-        Issuer = new AuditReportIssuer(db, new AuditReportQueries(reporting), Checkpoints, Log, FilterAsQuery.Describe, time);
+        Issuer = IssuerWithRowLimit(ExportFormats.ExcelDataRows);
         Sla = new SlaQueries(db, reporting, time);
     }
+
+    /// <summary>An issuer as the host builds it, but refusing a register sheet of more than <paramref name="rows"/> rows (Excel's limit in a small test).</summary>
+    public AuditReportIssuer IssuerWithRowLimit(long rows) => new(Warehouse.Database, new AuditReportQueries(Options.Create(new ReportingOptions())), Checkpoints, Log,
+        FilterAsQuery.Describe, Time, IssuerLog, rows);
 
     public static async Task<AuditReportsHost> CreateAsync()
     {

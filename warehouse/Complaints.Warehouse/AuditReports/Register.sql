@@ -1,6 +1,7 @@
 -- The complaint register in ISO 10002 terms, one row per complaint received in the period (and the shared filter):
 -- acknowledged is the first response, answer sent the answer with the decision, closed the closing time. Times are
--- local to the reporting zone ($tz). /*complaints*/ is the current table, or the complaints as of the report's instant.
+-- local to the reporting zone ($tz). /*complaints*/ and /*products*/ are the current tables, or the complaints and
+-- products as of the report's instant.
 SELECT c.source,
        c.external_id,
        CAST(timezone($tz, c.received_at) AS TIMESTAMP)       AS received,
@@ -16,6 +17,6 @@ SELECT c.source,
        c.product_sku                                         AS product,
        p.name                                                AS product_name
 FROM /*complaints*/ c
-LEFT JOIN products p ON p.sku = c.product_sku
+LEFT JOIN /*products*/ p ON p.sku = c.product_sku
 WHERE /*filter*/
 ORDER BY c.received_at, c.source, c.external_id

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Logging;
+
+namespace Complaints.Reports.Tests.AuditReports;
+
+/// <summary>Keeps what a part logs, so a test can tell which steps it took.</summary>
+public sealed class RecordingLogger<T> : ILogger<T>
+{
+    private readonly List<string> _messages = [];
+
+    public IReadOnlyList<string> Messages
+    {
+        get { lock (_messages) return [.. _messages]; }
+    }
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        lock (_messages) _messages.Add(formatter(state, exception));
+    }
+}
