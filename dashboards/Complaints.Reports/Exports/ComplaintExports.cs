@@ -229,7 +229,7 @@ public sealed class ComplaintExports(ComplaintListQueries list, DescribeFilter d
                 {
                     files.Add(Path.Combine(folder, $"page-{files.Count:D6}.parquet"));
                     // The file name is ours (a GUID folder and a number): nothing that can end the literal.
-                    page.CommandText = $"COPY ({page.CommandText}) TO '{files[^1]}' (FORMAT parquet)";
+                    page.CommandText = $"COPY ({page.CommandText}) TO '{files[^1]}' (FORMAT parquet, COMPRESSION uncompressed)";
                     written += page.ExecuteNonQuery();
                 }
             }
