@@ -23,6 +23,9 @@ if (args is ["generate", var count, var folder])
 // Child mode: one export of the complaint list, so the parent reads that export's peak memory alone.
 if (args is [ExportStep.Name, .. var stepArgs])
     return await ExportStep.RunAsync(stepArgs);
+// Where the list's .xlsx export spends its time, per pass: ExportProfile.cs.
+if (args is [ExportProfile.Name, .. var profileArgs])
+    return await ExportProfile.RunAsync(profileArgs);
 
 // Page mode: each page's queries and its first chart in the browser, over a warehouse an earlier run kept.
 if (args is ["pages", .. var pageArgs])

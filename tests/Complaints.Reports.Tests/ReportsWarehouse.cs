@@ -51,7 +51,7 @@ public sealed class ReportsWarehouse : IDisposable
         Workbooks = new ReportWorkbooks(reader);
         Exports = new ComplaintExports(new ComplaintListQueries(db, reporting, time), FilterAsQuery.Describe, time);
         Charts = new ChartExports(new ChartCatalogue(new OverviewQueries(db, reporting), new ProductsQueries(db, reporting), new SlaQueries(db, reporting, time),
-            new CostsQueries(db, reporting, Options.Create(new SlaOptions()), time), new FeedbackQueries(db, reporting), reporting), FilterAsQuery.Describe, time);
+            new CostsQueries(db, reporting, Options.Create(new SlaOptions()), time), new FeedbackQueries(db, reporting), new DefectSignals(db, reporting, time), reporting), FilterAsQuery.Describe, time);
         Store = new SubscriptionStore(db, time);
     }
 

@@ -1,3 +1,4 @@
+using Complaints.Models.Defects;
 using Complaints.Warehouse;
 using Complaints.Warehouse.Costs;
 using Complaints.Warehouse.Feedback;
@@ -17,13 +18,16 @@ namespace Complaints.Reports.Charts;
 public sealed class ChartCatalogue
 {
     private readonly Dictionary<string, ChartDefinition> _charts;
+    private readonly DefectSignals _defects;
 
     public ChartCatalogue(OverviewQueries overview, ProductsQueries products, SlaQueries sla, CostsQueries costs, FeedbackQueries feedback,
-        IOptions<ReportingOptions> reporting)
+        DefectSignals defects, IOptions<ReportingOptions> reporting)
     {
+        _defects = defects;
         var currency = reporting.Value.Currency;
         ChartDefinition Chart(string id, ChartColumn[] columns, Func<ChartQuery, IEnumerable<object?[]>> read) =>
-            new(id, columns, read, Judged: id.StartsWith("sla.", StringComparison.Ordinal) || id.StartsWith("costs.", StringComparison.Ordinal), Bucketed: id == "overview.trend");
+            new(id, columns, read, Judged: id.StartsWith("sla.", StringComparison.Ordinal) || id.StartsWith("costs.", StringComparison.Ordinal), Bucketed: id == "overview.trend",
+                PerSignal: id.StartsWith("defects.", StringComparison.Ordinal));
         object? Money(decimal? amount) => amount is { } a ? Math.Round(a, 2, MidpointRounding.AwayFromZero) : null;
         ChartColumn[] Product = [Text("sku"), Text("product_name"), Text("product_line")];
         ChartColumn[] Scores = [Integer("complaints"), Integer("answers"), Integer("csat_answers"), Real("csat"), Integer("nps_answers"),
@@ -84,6 +88,10 @@ public sealed class ChartCatalogue
             Feedbacks("feedback.csat-per-team", FeedbackQueries.Dimension.Team),
             Chart("feedback.csat-by-handling-time", [Text("handling_days"), .. Scores],
                 q => feedback.ByHandlingTime(q.Filter).Select(g => (object?[])[g.Value, .. ScoresOf(g)])),
+
+            // The series the page shows beside a signal: weekly counts against the expected line and the excess test's limit.
+            Chart("defects.signal-weeks", [Date("week_from"), Date("week_to"), Integer("observed"), Real("expected"), Integer("limit")],
+                q => SignalWeeks(q).Select(w => new object?[] { w.WeekFrom, w.WeekTo, w.Observed, w.Expected, w.Limit })),
         ];
         _charts = all.ToDictionary(c => c.Id, StringComparer.Ordinal);
     }
@@ -95,4 +103,12 @@ public sealed class ChartCatalogue
     public string Ids => string.Join(", ", _charts.Keys.Order(StringComparer.Ordinal));
 
     public static ChartRows Read(ChartDefinition chart, ChartQuery query) => new(chart, [.. chart.Read(query)]);
+
+    /// <summary>The series a per-signal chart reads when the query names none: the one the Defects page shows first (<see cref="DefectSignals.Shown"/>), or none.</summary>
+    public string? DefaultSignal() => _defects.Shown(null)?.Key;
+
+    /// <exception cref="KeyNotFoundException">The query names a series the warehouse does not have.</exception>
+    private IReadOnlyList<SignalWeek> SignalWeeks(ChartQuery query) => (query.Signal ?? DefaultSignal()) is not { } key ? []
+        : _defects.Weeks(key) is { Count: > 0 } weeks ? weeks
+        : throw new KeyNotFoundException($"There is no product or line series '{key}'; keys look like product|HA-0001|leaking.");
 }

@@ -22,18 +22,25 @@ public sealed class ChartExports(ChartCatalogue catalogue, DescribeFilter descri
         $"{chart.Id.Replace('.', '-')}-{at:yyyyMMdd-HHmmss}.{format.Extension()}";
 
     /// <summary>The query a chart's figures are read for: the filter's as-of instant, or now.</summary>
-    public ChartQuery Query(ComplaintFilter filter, TimeBucket bucket = TimeBucket.Month) => new(filter, filter.AsOf ?? time.GetUtcNow(), bucket);
+    public ChartQuery Query(ComplaintFilter filter, TimeBucket bucket = TimeBucket.Month, string? signal = null) =>
+        new(filter, filter.AsOf ?? time.GetUtcNow(), bucket, string.IsNullOrWhiteSpace(signal) ? null : signal.Trim());
 
     public async Task<ExportNote> WriteAsync(ChartDefinition chart, ExportFormat format, Stream output, ChartQuery query, CultureInfo culture,
         CancellationToken cancellationToken = default)
     {
         if (!Formats.Contains(format))
             throw new ArgumentException($"A chart's data is exported as .csv, .parquet or .arrow (got .{format.Extension()}).", nameof(format));
+        // The series is pinned before reading, so the file states the one it holds even when the page's default was taken.
+        if (chart.PerSignal && query.Signal is null)
+            query = query with { Signal = await Task.Run(catalogue.DefaultSignal, cancellationToken) };
         var rows = await Task.Run(() => ChartCatalogue.Read(chart, query), cancellationToken);
-        var stated = chart.Judged ? query.Filter.AsOfOr(query.AsOf) : query.Filter;
+        // A series is counted over every complaint: its file states the series, never a filter it did not apply.
+        var stated = chart.PerSignal ? ComplaintFilter.All : chart.Judged ? query.Filter.AsOfOr(query.AsOf) : query.Filter;
         var filterQuery = ComplaintExports.QueryOf(stated);
         if (chart.Bucketed)
             filterQuery += (filterQuery.Length == 0 ? "" : "&") + "bucket=" + query.Bucket.ToString().ToLowerInvariant();
+        if (chart.PerSignal && query.Signal is { } signal)
+            filterQuery += (filterQuery.Length == 0 ? "" : "&") + "signal=" + Uri.EscapeDataString(signal);
         var note = new ExportNote(rows.Rows.Count, describe(stated, culture), filterQuery, null, time.GetUtcNow(), chart.Id);
 
         using var connection = new DuckDBConnection("DataSource=:memory:");

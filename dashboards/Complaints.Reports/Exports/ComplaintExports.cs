@@ -51,34 +51,33 @@ public sealed class ComplaintExports(ComplaintListQueries list, DescribeFilter d
     /// <summary>The filter as the query string that reproduces it; values URL-encoded.</summary>
     public static string QueryOf(ComplaintFilter filter) => string.Join("&", filter.ToQuery().Select(f => $"{f.Name}={Uri.EscapeDataString(f.Value)}"));
 
-    /// <summary>The pages into one sheet; each page's command is run, read and disposed before the next (as in every writer here).</summary>
+    /// <summary>The pages into one sheet, read a few batches ahead of SpreadCheetah on a thread of their own (<see cref="PageRows{TBatch}"/>).</summary>
     private static async Task<long> WriteXlsxAsync(IEnumerable<DuckDBCommand> pages, Stream output, ExportNote note, CultureInfo culture, CancellationToken ct)
     {
         await using var sheet = await Spreadsheet.CreateNewAsync(output, new SpreadCheetahOptions { BufferSize = 65536 }, ct);
         var header = sheet.AddStyle(new Style { Font = { Bold = true } });
         var count = sheet.AddStyle(new Style { Format = NumberFormat.Custom("#,##0") });
-        Func<DuckDBDataReader, int, Cell>[]? cells = null;
-        Cell[] row = [];
-        long written = 0;
-        foreach (var page in pages)
-        {
-            using (page)
-            using (var reader = page.ExecuteReader())
+        var columns = 0;
+        var written = await PageRows<Cell[]>.CopyAsync(pages,
+            async reader =>
             {
-                if (cells is null)
+                var cells = await StartListSheetAsync(sheet, reader, note, culture, header, count, ct);
+                columns = cells.Length;
+                return (r, batch) =>
                 {
-                    row = new Cell[reader.FieldCount];
-                    cells = await StartListSheetAsync(sheet, reader, note, culture, header, count, ct);
-                }
-                while (reader.Read())
-                {
-                    for (var c = 0; c < row.Length; c++)
-                        row[c] = reader.IsDBNull(c) ? new Cell() : cells[c](reader, c);
-                    await sheet.AddRowAsync(row, ct);
-                    written++;
-                }
-            }
-        }
+                    var rows = 0;
+                    for (; rows < PageRows<Cell[]>.BatchRows && r.Read(); rows++)
+                        for (int c = 0, at = rows * columns; c < columns; c++, at++)
+                            batch[at] = r.IsDBNull(c) ? new Cell() : cells[c](r, c);
+                    return rows;
+                };
+            },
+            () => new Cell[PageRows<Cell[]>.BatchRows * columns],
+            async (batch, rows) =>
+            {
+                for (var r = 0; r < rows; r++)
+                    await sheet.AddRowAsync(batch.AsMemory(r * columns, columns), ct);
+            }, ct);
         var about = new WorksheetOptions();
         about.Column(1).Width = 24;
         about.Column(2).Width = 80;
@@ -137,38 +136,38 @@ public sealed class ComplaintExports(ComplaintListQueries list, DescribeFilter d
         return letters;
     }
 
-    /// <summary>RFC 4180 CSV in UTF-8 (with a byte-order mark, so Excel reads the Polish letters), formula-safe, then the note as a '#' line.</summary>
+    /// <summary>
+    /// RFC 4180 CSV in UTF-8 (with a byte-order mark, so Excel reads the Polish letters), formula-safe, then the note as a
+    /// '#' line. Lines are made a few batches ahead of the writer on the pages' own thread (<see cref="PageRows{TBatch}"/>).
+    /// </summary>
     internal static async Task<long> WriteCsvAsync(IEnumerable<DuckDBCommand> pages, Stream output, ExportNote note, CancellationToken ct)
     {
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65536, leaveOpen: true) { NewLine = "\r\n" };
-        Action<StringBuilder, DuckDBDataReader, int>[]? cells = null;
-        var line = new StringBuilder();
-        long written = 0;
-        foreach (var page in pages)
-        {
-            using (page)
-            using (var reader = page.ExecuteReader())
+        var written = await PageRows<StringBuilder>.CopyAsync(pages,
+            async reader =>
             {
                 var columns = reader.FieldCount;
-                if (cells is null)
+                await writer.WriteLineAsync(string.Join(",", Enumerable.Range(0, columns).Select(reader.GetName)));
+                var cells = Enumerable.Range(0, columns).Select(c => CsvCell(reader.GetFieldType(c))).ToArray();
+                return (r, lines) =>
                 {
-                    await writer.WriteLineAsync(string.Join(",", Enumerable.Range(0, columns).Select(reader.GetName)));
-                    cells = Enumerable.Range(0, columns).Select(c => CsvCell(reader.GetFieldType(c))).ToArray();
-                }
-                while (reader.Read())
-                {
-                    line.Clear();
-                    for (var c = 0; c < columns; c++)
+                    lines.Clear();
+                    var rows = 0;
+                    for (; rows < PageRows<StringBuilder>.BatchRows && r.Read(); rows++)
                     {
-                        if (c > 0) line.Append(',');
-                        if (!reader.IsDBNull(c))
-                            cells[c](line, reader, c);
+                        for (var c = 0; c < columns; c++)
+                        {
+                            if (c > 0) lines.Append(',');
+                            if (!r.IsDBNull(c))
+                                cells[c](lines, r, c);
+                        }
+                        lines.Append("\r\n");
                     }
-                    await writer.WriteLineAsync(line, ct);
-                    written++;
-                }
-            }
-        }
+                    return rows;
+                };
+            },
+            () => new StringBuilder(),
+            async (lines, _) => await writer.WriteAsync(lines, ct), ct);
         await writer.WriteLineAsync((note with { Rows = written }).Line());
         return written;
     }
@@ -230,7 +229,7 @@ public sealed class ComplaintExports(ComplaintListQueries list, DescribeFilter d
                 {
                     files.Add(Path.Combine(folder, $"page-{files.Count:D6}.parquet"));
                     // The file name is ours (a GUID folder and a number): nothing that can end the literal.
-                    page.CommandText = $"COPY ({page.CommandText}) TO '{files[^1]}' (FORMAT parquet)";
+                    page.CommandText = $"COPY ({page.CommandText}) TO '{files[^1]}' (FORMAT parquet, COMPRESSION uncompressed)";
                     written += page.ExecuteNonQuery();
                 }
             }

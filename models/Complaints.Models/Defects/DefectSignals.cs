@@ -145,6 +145,17 @@ public sealed class DefectSignals(WarehouseDatabase warehouse, IOptions<Reportin
             r.NullableDouble(12), r.NullableDouble(13), r.NullableDouble(14), DateOnly.FromDateTime(r.GetDateTime(15)), DateOnly.FromDateTime(r.GetDateTime(16)),
             r.GetBoolean(17), r.GetString(18), r.NullableString(19), r.IsDBNull(20) ? null : r.GetInstant(20), r.NullableString(21)));
 
+    /// <summary>The signal the Defects page shows: the one <paramref name="key"/> names, else the first active one in <see cref="List"/>'s order.</summary>
+    public static StoredSignal? Shown(IReadOnlyList<StoredSignal> signals, string? key) =>
+        signals.FirstOrDefault(s => s.Key == key) ?? signals.FirstOrDefault(s => s.Active);
+
+    /// <inheritdoc cref="Shown(IReadOnlyList{StoredSignal}, string?)"/>
+    public StoredSignal? Shown(string? key)
+    {
+        using var connection = warehouse.OpenConnection();
+        return Shown(List(connection), key);
+    }
+
     /// <summary>A series' weekly counts against its expected line and the excess test's limit, for the chart beside a signal.</summary>
     public IReadOnlyList<SignalWeek> Weeks(string key, int weeks = 26)
     {

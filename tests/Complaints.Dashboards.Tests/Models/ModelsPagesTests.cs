@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -67,6 +68,24 @@ public sealed class ModelsPagesTests(Browser browser)
             Assert.Equal("acknowledged", connection.Scalar<string>("SELECT status FROM defect_signals WHERE signal_key = $key", ("key", change.key)));
             Assert.StartsWith($"{TestApp.Tester} (token ", connection.Scalar<string>("SELECT actor FROM audit_log WHERE action = 'defect_signal.status' ORDER BY seq DESC LIMIT 1"));
         }
+
+        // The signal's weekly chart as data, from the link under the page's chart: the weeks /api/defects/weeks gives, with
+        // its series stated; refused to an executive, as the page is; an unknown series named back.
+        var link = $"/api/exports/charts/defects.signal-weeks.csv?signal={Uri.EscapeDataString(change.key)}";
+        Assert.Contains($"href=\"{link}\"", await http.GetStringAsync("/defects?signal=" + Uri.EscapeDataString(change.key)));
+        var weeks = await http.GetFromJsonAsync<JsonElement>("/api/defects/weeks?key=" + Uri.EscapeDataString(change.key));
+        var lines = (await http.GetStringAsync(link)).TrimStart('\uFEFF').TrimEnd().Split("\r\n");
+        Assert.Equal("week_from,week_to,observed,expected,limit", lines[0]);
+        static double? Real(string text) => text.Length == 0 ? null : double.Parse(text, CultureInfo.InvariantCulture);
+        static double? RealOf(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : value.GetDouble();
+        Assert.Equal(weeks.EnumerateArray().Select(w => $"{w.GetProperty("weekFrom").GetString()},{w.GetProperty("weekTo").GetString()},{w.GetProperty("observed").GetInt64()}|{RealOf(w.GetProperty("expected"))}|{RealOf(w.GetProperty("limit"))}"),
+            lines[1..^1].Select(l => l.Split(',')).Select(c => $"{c[0]},{c[1]},{c[2]}|{Real(c[3])}|{Real(c[4])}"));
+        Assert.True(lines.Length > 3);
+        Assert.StartsWith($"# chart defects.signal-weeks: {lines.Length - 2} rows; filter: signal={Uri.EscapeDataString(change.key)}; generated at ", lines[^1]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await executive.GetAsync(link)).StatusCode);
+        var unknown = await http.GetAsync("/api/exports/charts/defects.signal-weeks.csv?signal=product%7CXX-0000%7Cnone");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("product|XX-0000|none", await unknown.Content.ReadAsStringAsync());
 
         // The pages as a person sees them: the signal's weekly chart drawn, the at-risk table filled.
         var (page, errors) = await browser.OpenAsync(new Uri(baseAddress, "/defects?signal=" + Uri.EscapeDataString(change.key)));

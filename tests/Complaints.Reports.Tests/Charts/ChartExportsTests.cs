@@ -41,11 +41,12 @@ public sealed class ChartExportsTests : IAsyncLifetime
     public void The_catalogue_holds_every_chart_of_the_dashboard_pages_by_a_stable_id()
     {
         var ids = _reports.Charts.Catalogue.All.Select(c => c.Id).ToHashSet();
-        Assert.Equal(20, ids.Count);
+        Assert.Equal(21, ids.Count);
         Assert.Contains("overview.trend", ids);
         Assert.Contains("costs.cost-per-product", ids);
         Assert.Contains("feedback.csat-by-handling-time", ids);
-        Assert.All(ids, id => Assert.Matches("^(overview|products|sla|costs|feedback)\\.[a-z0-9-]+$", id));
+        Assert.Contains("defects.signal-weeks", ids);
+        Assert.All(ids, id => Assert.Matches("^(overview|products|sla|costs|feedback|defects)\\.[a-z0-9-]+$", id));
         Assert.All(_reports.Charts.Catalogue.All, c => Assert.Equal(c.Columns.Count, c.Columns.Select(k => k.Name).Distinct().Count()));
     }
 

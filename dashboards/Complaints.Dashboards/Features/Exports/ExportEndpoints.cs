@@ -8,6 +8,7 @@ using Complaints.Reports.Exports;
 using Complaints.Reports.Workbooks;
 using Complaints.Warehouse.Overview;
 using Complaints.Warehouse.PersonalData;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Complaints.Dashboards.Features.Exports;
 
@@ -54,13 +55,21 @@ public static class ExportEndpoints
         return ComplaintList(format, query, q, Cultures.Find(culture) ?? CultureInfo.CurrentUICulture, withFreeText, exports, time, context);
     }
 
-    private static async Task<IResult> ChartExport(string chart, string extension, FilterRequest query, string? bucket, string? culture,
-        ChartExports charts, TimeProvider time, CancellationToken ct)
+    /// <summary>
+    /// A chart's data is open to those who may read its page: every dashboard reader, except the recurring-defect signals,
+    /// which are for the roles that read complaints (as the Defects page and <c>/api/defects</c> are).
+    /// </summary>
+    private static string PolicyOf(ChartDefinition chart) => chart.Page == "defects" ? Policies.Complaints : Policies.Dashboards;
+
+    private static async Task<IResult> ChartExport(string chart, string extension, FilterRequest query, string? bucket, string? signal, string? culture,
+        ChartExports charts, IAuthorizationService authorization, HttpContext context, TimeProvider time, CancellationToken ct)
     {
         if (Refused(query, culture) is { } refused)
             return refused;
         if (charts.Catalogue.Find(chart) is not { } definition)
             return TypedResults.Problem(title: "No such chart", detail: $"Charts are {charts.Catalogue.Ids} (got '{chart}').", statusCode: 404);
+        if (PolicyOf(definition) != Policies.Dashboards && !(await authorization.AuthorizeAsync(context.User, PolicyOf(definition))).Succeeded)
+            return TypedResults.Forbid();
         if (ExportFormats.Parse(extension) is not { } format || !ChartExports.Formats.Contains(format))
             return TypedResults.Problem(title: "Unknown format", detail: $"A chart's data is exported as .csv, .parquet or .arrow (got .{extension}).", statusCode: 404);
         if (!string.IsNullOrEmpty(bucket) && TimeBuckets.Parse(bucket) is null)
@@ -68,7 +77,14 @@ public static class ExportEndpoints
         // A chart's rows are few: the file is made whole before it is sent, so a failure is an error, never a half file.
         using var output = new MemoryStream();
         var language = Cultures.Find(culture) ?? CultureInfo.CurrentUICulture;
-        await charts.WriteAsync(definition, format, output, charts.Query(query.Filter, TimeBuckets.Parse(bucket) ?? TimeBucket.Month), language, ct);
+        try
+        {
+            await charts.WriteAsync(definition, format, output, charts.Query(query.Filter, TimeBuckets.Parse(bucket) ?? TimeBucket.Month, signal), language, ct);
+        }
+        catch (KeyNotFoundException unknown) when (definition.PerSignal)
+        {
+            return TypedResults.Problem(title: "No such series", detail: unknown.Message, statusCode: 404);
+        }
         return TypedResults.File(output.ToArray(), format.ContentType(), ChartExports.FileName(definition, format, time.GetUtcNow()));
     }
 
