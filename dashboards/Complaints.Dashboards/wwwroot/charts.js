@@ -34,9 +34,15 @@
         }
     }
 
+    // One chart at a time, in the page's order: drawn side by side, a page whose figures all arrive at once would show
+    // its first chart only when most of the others were drawn too.
+    let drawing = Promise.resolve();
     const drawNew = () => {
         for (const target of document.querySelectorAll(".plotly-figure[data-plotly]"))
-            if (target.drawnFigure !== target.dataset.plotly) draw(target);
+            if (target.drawnFigure !== target.dataset.plotly) {
+                target.drawnFigure = target.dataset.plotly;
+                drawing = drawing.then(() => draw(target)).catch(error => console.error(error));
+            }
     };
 
     new MutationObserver(drawNew).observe(document.documentElement, { childList: true, subtree: true });
