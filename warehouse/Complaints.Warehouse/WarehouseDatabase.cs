@@ -109,7 +109,8 @@ public sealed class WarehouseDatabase(string path, string memoryLimit, ILogger<W
     /// builds what is derived from them once at the end, rather than after each: the SLA measures would otherwise be taken
     /// after the complaints and again after their status events, and each rollup built whole after every feed. Until the
     /// end, the rollups are marked out of date, so pages read the facts. Into a warehouse that holds complaints the loads
-    /// run as any others. Returns how long each part's building took at the end (empty when nothing was deferred).
+    /// run as any others. Returns how long each part's building took at the end (empty when nothing was deferred). A load
+    /// that throws skips the building: the next start catches up (pending SLA notes, rollups not current).
     /// </summary>
     public async Task<IReadOnlyList<(string Part, TimeSpan Took)>> FirstLoadAsync(Func<Task> loads, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Data;
+using System.Globalization;
 using System.Text.Json;
 using Complaints.Warehouse.Audit;
 using Complaints.Warehouse.Writes;
