@@ -51,7 +51,8 @@ public static class ExportStep
         return 0;
     }
 
-    private static long ReadAll(ComplaintListQueries list, ComplaintFilter filter)
+    /// <summary>Reads every cell of the list through its typed getter, writing nothing: the warehouse's share of an export.</summary>
+    internal static long ReadAll(ComplaintListQueries list, ComplaintFilter filter)
     {
         using var pages = list.ExportPages(filter, null, withFreeText: true);
         long rows = 0, sink = 0;

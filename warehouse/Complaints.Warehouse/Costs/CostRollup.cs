@@ -51,9 +51,9 @@ public sealed class CostRollup(IOptions<ReportingOptions> reporting, TimeProvide
     public Task<bool> EnsureCurrentAsync(WarehouseDatabase warehouse, CancellationToken cancellationToken = default) =>
         warehouse.WriteAsync(connection =>
         {
-            var built = connection.QueryList("SELECT currency, rates FROM cost_rollup_state WHERE id = 1", r => (Currency: r.GetString(0), Rates: r.GetString(1))).SingleOrDefault();
-            if (built.Currency == _reporting.Currency && built.Rates == Fingerprint())
+            if (IsBuilt(connection))
                 return Task.FromResult(false);
+            var built = BuiltWith(connection);
             using var transaction = connection.BeginTransaction();
             Rebuild(connection);
             Audit.AuditLog.Append(connection, time, "system", "cost_rollup.rebuilt", "cost_lines",
@@ -95,9 +95,11 @@ public sealed class CostRollup(IOptions<ReportingOptions> reporting, TimeProvide
     }
 
     /// <summary>Whether the tables were built with the configured currency and rates, so refreshing some complaints keeps them whole.</summary>
-    private bool IsBuilt(DuckDBConnection connection) =>
-        connection.QueryList("SELECT currency, rates FROM cost_rollup_state WHERE id = 1", r => (Currency: r.GetString(0), Rates: r.GetString(1)))
-            .SingleOrDefault() is var (currency, rates) && currency == _reporting.Currency && rates == Fingerprint();
+    private bool IsBuilt(DuckDBConnection connection) => BuiltWith(connection) is var (currency, rates) && currency == _reporting.Currency && rates == Fingerprint();
+
+    /// <summary>The currency and rates the tables were last built with (nulls: never built, or marked out of date by a first load).</summary>
+    private static (string? Currency, string? Rates) BuiltWith(DuckDBConnection connection) =>
+        connection.QueryList("SELECT currency, rates FROM cost_rollup_state WHERE id = 1", r => ((string?)r.GetString(0), (string?)r.GetString(1))).SingleOrDefault();
 
     private string Fingerprint() => string.Join(';', _reporting.RatesToReportingCurrency()
         .OrderBy(r => r.Key.ToUpperInvariant(), StringComparer.Ordinal)

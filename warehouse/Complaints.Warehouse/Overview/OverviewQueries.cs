@@ -127,7 +127,7 @@ public sealed class OverviewQueries(WarehouseDatabase warehouse, IOptions<Report
         connection.QueryFiltered(sql, filter, _reporting, map, extra);
 
     private bool UsesRollup(DuckDBConnection connection, ComplaintFilter filter) =>
-        readRollup && RollupFilter.Covers(filter) && ComplaintRollup.IsCurrent(connection, _reporting);
+        readRollup && ComplaintRollup.Answers(connection, filter, _reporting);
 
     /// <summary>The rollup's version of a figure (Overview/Rollup/NAME.sql) where it covers the filter, else the facts' (Overview/NAME.sql).</summary>
     private List<T> QueryEither<T>(string name, ComplaintFilter filter, Func<IDataRecord, T> map, params (string Name, object? Value)[] extra)
@@ -137,5 +137,5 @@ public sealed class OverviewQueries(WarehouseDatabase warehouse, IOptions<Report
     }
 
     private List<T> QueryRollup<T>(DuckDBConnection connection, string sql, ComplaintFilter filter, Func<IDataRecord, T> map, params (string Name, object? Value)[] extra) =>
-        connection.QueryList(sql.Replace("/*rollup*/", RollupFilter.Predicate(filter), StringComparison.Ordinal), map, [.. RollupFilter.Parameters(filter, _reporting), .. extra]);
+        connection.QueryRollup(sql, filter, _reporting, map, extra);
 }

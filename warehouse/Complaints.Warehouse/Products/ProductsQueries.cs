@@ -40,12 +40,12 @@ public sealed class ProductsQueries(WarehouseDatabase warehouse, IOptions<Report
     }
 
     private bool UsesRollup(DuckDB.NET.Data.DuckDBConnection connection, ComplaintFilter filter) =>
-        readRollup && Rollups.RollupFilter.Covers(filter) && Rollups.ComplaintRollup.IsCurrent(connection, _reporting);
+        readRollup && Rollups.ComplaintRollup.Answers(connection, filter, _reporting);
 
     /// <summary>The query over the rollup (its predicate and days) or over the facts (the shared filter), with the period's days.</summary>
     private List<T> Query<T>(DuckDB.NET.Data.DuckDBConnection connection, string sql, bool rollup, ComplaintFilter filter, Func<System.Data.IDataRecord, T> map) =>
         rollup
-            ? connection.QueryList(sql.Replace("/*rollup*/", Rollups.RollupFilter.Predicate(filter), StringComparison.Ordinal), map, Rollups.RollupFilter.Parameters(filter, _reporting))
+            ? Rollups.RollupFilter.QueryRollup(connection, sql, filter, _reporting, map)
             : connection.QueryFiltered(sql, filter, _reporting, map, ("from_day", filter.From), ("to_day", filter.To));
 
     private static string Sql(string name) => Warehouse.Sql.Load(typeof(ProductsQueries).Assembly, $"Products.{name}.sql");

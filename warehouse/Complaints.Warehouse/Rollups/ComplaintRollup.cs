@@ -92,6 +92,10 @@ public sealed class ComplaintRollup(IOptions<ReportingOptions> reporting, TimePr
             return Task.FromResult(true);
         }, cancellationToken);
 
+    /// <summary>Whether the rollup answers this filter now: it keeps the filter's fields and is current.</summary>
+    public static bool Answers(DuckDBConnection connection, ComplaintFilter filter, ReportingOptions reporting) =>
+        RollupFilter.Covers(filter) && IsCurrent(connection, reporting);
+
     /// <summary>
     /// Whether the rollup holds every complaint, cut into days of the configured zone, with the costs as the cost rollup
     /// converts them now: otherwise figures come from the facts.

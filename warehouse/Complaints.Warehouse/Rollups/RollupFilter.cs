@@ -31,6 +31,11 @@ public static class RollupFilter
         return clauses.Count == 0 ? "TRUE" : "(" + string.Join(" AND ", clauses) + ")";
     }
 
+    /// <summary>A query over a rollup table: the filter's predicate put in the SQL's rollup placeholder, its values bound.</summary>
+    public static List<T> QueryRollup<T>(this DuckDB.NET.Data.DuckDBConnection connection, string sql, ComplaintFilter filter, ReportingOptions reporting,
+        Func<System.Data.IDataRecord, T> map, params (string Name, object? Value)[] extra) =>
+        connection.QueryList(sql.Replace("/*rollup*/", Predicate(filter), StringComparison.Ordinal), map, [.. Parameters(filter, reporting), .. extra]);
+
     /// <summary>The filter's own values, and its days as the rollup compares them.</summary>
     public static (string Name, object? Value)[] Parameters(ComplaintFilter filter, ReportingOptions reporting) =>
         [.. filter.Parameters(reporting), ("from_day", Day(filter.From)), ("to_day", Day(filter.To))];

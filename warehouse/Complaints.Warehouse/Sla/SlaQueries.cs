@@ -233,8 +233,7 @@ public sealed class SlaQueries(WarehouseDatabase warehouse, IOptions<ReportingOp
 
     private List<T> QueryRollup<T>(DuckDBConnection connection, string sql, ComplaintFilter filter, DateTimeOffset asOf, Func<IDataRecord, T> map,
         params (string Name, object? Value)[] extra) =>
-        connection.QueryList(sql.Replace("/*rollup*/", RollupFilter.Predicate(filter), StringComparison.Ordinal), map,
-            [.. RollupFilter.Parameters(filter with { AsOf = asOf }, _reporting), .. extra]);
+        connection.QueryRollup(sql, filter with { AsOf = asOf }, _reporting, map, extra);
 
     // The as-of instant travels in the filter, which binds it (and its local date) for the drill-down filters too.
     private List<T> QueryFacts<T>(DuckDBConnection connection, string sql, ComplaintFilter filter, DateTimeOffset asOf, Func<IDataRecord, T> map,
