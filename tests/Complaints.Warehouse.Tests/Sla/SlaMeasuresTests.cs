@@ -202,6 +202,40 @@ public sealed class SlaMeasuresTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Status_intervals_written_while_measuring_equal_the_window_over_the_status_events_to_the_last_bit()
+    {
+        await LoadAllAsync();
+        // A change at a fraction of a second: the seconds are doubles, and must be DuckDB's epoch() difference exactly.
+        await LoadAsync(FeedLayouts.StatusEvents, CanonicalCsv.Write(FeedLayouts.StatusEvents, new Dictionary<string, string>
+        {
+            ["source"] = "crm", ["external_id"] = "E4-6", ["complaint_source"] = SlaFixture.Source, ["complaint_id"] = "E4",
+            ["occurred_at"] = "2025-03-21T09:15:42.123457+01:00", ["to_status"] = "closed", ["updated_at"] = "2025-03-21T09:15:42+01:00",
+        }));
+        const string windowed = """
+            SELECT complaint_key, status, seconds FROM (
+                SELECT complaint_key, to_status AS status,
+                       epoch(lead(occurred_at) OVER (PARTITION BY complaint_key ORDER BY occurred_at)) - epoch(occurred_at) AS seconds
+                FROM status_events WHERE complaint_key IS NOT NULL)
+            WHERE seconds IS NOT NULL
+            """;
+        long Differences()
+        {
+            using var connection = _warehouse.Database.OpenConnection();
+            return connection.Scalar<long>($"""
+                SELECT (SELECT count(*) FROM (SELECT * FROM status_intervals EXCEPT ALL {windowed}))
+                     + (SELECT count(*) FROM ({windowed} EXCEPT ALL SELECT * FROM status_intervals))
+                """);
+        }
+        using (var connection = _warehouse.Database.OpenConnection())
+            Assert.True(connection.Scalar<long>("SELECT count(*) FROM status_intervals WHERE seconds <> floor(seconds)") > 0);
+        Assert.Equal(0, Differences());
+
+        await new SlaMeasures(Options.Create(SlaFixture.Options()), Options.Create(new ReportingOptions()), _time) { BatchSize = 2 }
+            .RecalculateAllAsync(_warehouse.Database, "admin@example.com");
+        Assert.Equal(0, Differences());
+    }
+
+    [Fact]
     public async Task Backlog_ages_open_complaints_by_local_days_at_the_as_of_instant()
     {
         await LoadAllAsync();

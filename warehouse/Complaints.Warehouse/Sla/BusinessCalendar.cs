@@ -68,7 +68,8 @@ public sealed class BusinessCalendar
 
     /// <summary>The working window of a local date as instants, or null on a closed day.</summary>
     public (DateTimeOffset Opens, DateTimeOffset Closes)? WorkingWindow(DateOnly date) =>
-        _windows.GetOrAdd(date, ComputeWorkingWindow);
+        // Looked up first: the method group given to GetOrAdd is a new delegate on every call, and this runs per day counted.
+        _windows.TryGetValue(date, out var window) ? window : _windows.GetOrAdd(date, ComputeWorkingWindow);
 
     private (DateTimeOffset Opens, DateTimeOffset Closes)? ComputeWorkingWindow(DateOnly date)
     {

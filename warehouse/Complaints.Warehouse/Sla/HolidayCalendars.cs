@@ -46,8 +46,9 @@ public sealed class CountryHolidayCalendar : IHolidayCalendar
 
     public bool IsHoliday(DateOnly date) => HolidaysIn(date.Year).Contains(date);
 
+    // Looked up before GetOrAdd: its lambda would be a new delegate on every one of the millions of calls.
     public IReadOnlySet<DateOnly> HolidaysIn(int year) =>
-        _holidaysByYear.GetOrAdd(year, y =>
+        _holidaysByYear.TryGetValue(year, out var holidays) ? holidays : _holidaysByYear.GetOrAdd(year, y =>
         {
             // GetOrAdd may run this on two threads at once; the package instance is not documented as thread-safe.
             lock (_source)

@@ -28,7 +28,10 @@ public static class StatusIntervals
     /// </summary>
     public static IReadOnlyList<StatusInterval> FromChanges(IEnumerable<(DateTimeOffset OccurredAt, string ToStatus)> changes)
     {
-        var ordered = changes.OrderBy(c => c.OccurredAt).ToList();
+        var ordered = changes.ToList();
+        // Measuring hands them over in time order already; sorting is only for callers that do not.
+        if (!IsInTimeOrder(ordered))
+            ordered = [.. ordered.OrderBy(c => c.OccurredAt)];
         var intervals = new List<StatusInterval>(ordered.Count);
         for (var i = 0; i < ordered.Count; i++)
         {
@@ -36,6 +39,14 @@ public static class StatusIntervals
             intervals.Add(new StatusInterval(ordered[i].ToStatus, ordered[i].OccurredAt, to));
         }
         return intervals;
+    }
+
+    private static bool IsInTimeOrder(List<(DateTimeOffset OccurredAt, string ToStatus)> changes)
+    {
+        for (var i = 1; i < changes.Count; i++)
+            if (changes[i].OccurredAt < changes[i - 1].OccurredAt)
+                return false;
+        return true;
     }
 
     /// <summary>The intervals spent in a pausing status, sorted and merged so overlaps never count twice.</summary>
@@ -72,8 +83,9 @@ public sealed class SlaClock(BusinessCalendar businessCalendar, StatutoryDeadlin
             return Measure(SlaClockMode.Calendar, from, to);
         var total = TimeSpan.Zero;
         var cursor = from;
-        foreach (var pause in pauses)
+        for (var i = 0; i < pauses.Count; i++) // not foreach: an interface's enumerator is an allocation per call
         {
+            var pause = pauses[i];
             if (cursor >= to)
                 break;
             if (pause.End is { } end && end <= cursor)
@@ -97,8 +109,9 @@ public sealed class SlaClock(BusinessCalendar businessCalendar, StatutoryDeadlin
             return statutoryDeadline.DeadlineEndsAt(start);
         var remaining = target.Duration;
         var cursor = start;
-        foreach (var pause in pauses)
+        for (var i = 0; i < pauses.Count; i++)
         {
+            var pause = pauses[i];
             if (pause.End is { } end && end <= cursor)
                 continue;
             if (pause.Start > cursor)

@@ -1,4 +1,3 @@
-using System.Data;
 using System.Globalization;
 using System.Text.Json;
 using Complaints.Warehouse.Audit;
@@ -139,8 +138,9 @@ public sealed class SlaMeasures : IDerivedTables
     private object PolicySummary() => _options.Policies.Select(p => new { p.Name, p.ValidFrom }).ToList();
 
     /// <summary>
-    /// Complaints measured per batch: a batch's status changes are held in memory while it is measured, so memory stays
-    /// bounded by the batch, not by the load (48 million status events at 10 million complaints).
+    /// Complaints measured per batch: a batch's rows and status changes are held in memory while it is measured (two
+    /// batches at a time, one read while the other is measured), so memory stays bounded by the batch, not by the load
+    /// (48 million status events at 10 million complaints).
     /// </summary>
     public int BatchSize { get; init; } = 250_000;
 
@@ -148,14 +148,27 @@ public sealed class SlaMeasures : IDerivedTables
     {
         var computedAt = _time.GetUtcNow();
         connection.Execute("CREATE OR REPLACE TEMP TABLE sla_stage AS SELECT * FROM complaint_sla WITH NO DATA");
+        connection.Execute("DELETE FROM status_intervals WHERE complaint_key IN (SELECT complaint_key FROM sla_touched)");
         var measured = 0;
-        using (var appender = connection.CreateAppender("sla_stage"))
+        using (var measures = connection.CreateAppender("sla_stage"))
+        using (var intervals = connection.CreateAppender("status_intervals"))
+        {
+            // A batch is measured on another thread while this one reads the next from DuckDB: the connection is only
+            // ever used here, and the two halves take about as long (about 5 s each per million complaints).
+            Task<MeasuredBatch>? measuring = null;
             foreach (var (from, to) in Batches(connection))
-                measured += MeasureBatch(connection, appender, from, to, computedAt, runId);
+            {
+                var batch = MeasuringBatch.Read(connection, from, to, _endingStatuses);
+                if (measuring is not null)
+                    measured += Write(measuring.GetAwaiter().GetResult(), measures, intervals, computedAt, runId);
+                measuring = Task.Run(() => MeasureBatch(batch));
+            }
+            if (measuring is not null)
+                measured += Write(measuring.GetAwaiter().GetResult(), measures, intervals, computedAt, runId);
+        }
         // A measure whose figures change keeps its former value, so an audit report can be reproduced as of a past date.
         connection.Execute(Sql.Load(typeof(SlaMeasures).Assembly, "Sla.KeepVersions.sql"), ("at", computedAt));
         connection.Execute("INSERT OR REPLACE INTO complaint_sla SELECT * FROM sla_stage");
-        connection.Execute(Sql.Load(typeof(SlaMeasures).Assembly, "Sla.StatusIntervals.sql"));
         connection.Execute("DROP TABLE sla_stage; DROP TABLE sla_touched;");
         return measured;
     }
@@ -170,63 +183,36 @@ public sealed class SlaMeasures : IDerivedTables
         return [.. starts.Select((from, i) => (from, i + 1 < starts.Count ? starts[i + 1] : long.MaxValue))];
     }
 
-    private int MeasureBatch(DuckDBConnection connection, DuckDB.NET.Data.DuckDBAppender appender, long from, long to, DateTimeOffset computedAt, long? runId)
+    /// <summary>A batch's measures, with the batch they came from (its status intervals are written with them).</summary>
+    private sealed record MeasuredBatch(MeasuringBatch Batch, List<SlaMeasure> Measures);
+
+    private MeasuredBatch MeasureBatch(MeasuringBatch batch)
     {
-        var events = ReadStatusChanges(connection, from, to);
-        var measured = 0;
-        using var command = connection.Command("""
-            SELECT c.complaint_key, c.received_at, c.first_response_at, c.resolved_at, c.answered_at,
-                   cu.segment, c.priority, p.product_line, c.product_sku, c.channel, c.complaint_type, c.status
-            FROM complaints c
-            JOIN sla_touched t ON t.complaint_key = c.complaint_key
-            LEFT JOIN customers cu ON cu.source = c.source AND cu.customer_id = c.customer_id
-            LEFT JOIN products p ON p.sku = c.product_sku
-            WHERE c.complaint_key >= $from AND c.complaint_key < $to
-            """, ("from", from), ("to", to));
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var input = new SlaInput(reader.GetInt64(0), reader.GetInstant(1), Instant(reader, 2), Instant(reader, 3), Instant(reader, 4),
-                new ComplaintAttributes(reader.NullableString(5), reader.NullableString(6), reader.NullableString(7),
-                    reader.NullableString(8), reader.NullableString(9), reader.NullableString(10)),
-                Ended: _endingStatuses.Contains(reader.GetString(11)));
-            var measure = Measure(input, events.GetValueOrDefault(input.ComplaintKey) ?? []);
-            Append(appender, measure, computedAt, runId);
-            measured++;
-        }
-        return measured;
+        var measures = new List<SlaMeasure>(batch.Complaints.Count);
+        var cursor = 0;
+        foreach (var complaint in batch.Complaints)
+            measures.Add(Measure(complaint, batch.ChangesOf(complaint.ComplaintKey, ref cursor)));
+        return new MeasuredBatch(batch, measures);
     }
 
-    private static Dictionary<long, List<(DateTimeOffset OccurredAt, string ToStatus)>> ReadStatusChanges(DuckDBConnection connection, long from, long to)
+    private static int Write(MeasuredBatch measured, DuckDBAppender measures, DuckDBAppender intervals, DateTimeOffset computedAt, long? runId)
     {
-        var byComplaint = new Dictionary<long, List<(DateTimeOffset, string)>>();
-        var statuses = new Dictionary<string, string>(StringComparer.Ordinal); // a handful of codes, not one string per event
-        using var command = connection.Command("""
-            SELECT e.complaint_key, e.occurred_at, e.to_status
-            FROM status_events e JOIN sla_touched t ON t.complaint_key = e.complaint_key
-            WHERE e.complaint_key >= $from AND e.complaint_key < $to
-            ORDER BY e.complaint_key, e.occurred_at
-            """, ("from", from), ("to", to));
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var key = reader.GetInt64(0);
-            if (!byComplaint.TryGetValue(key, out var list))
-                byComplaint[key] = list = [];
-            var status = reader.GetString(2);
-            list.Add((reader.GetInstant(1), statuses.TryGetValue(status, out var known) ? known : statuses[status] = status));
-        }
-        return byComplaint;
+        foreach (var measure in measured.Measures)
+            Append(measures, measure, computedAt, runId);
+        foreach (var (key, status, seconds) in measured.Batch.Intervals())
+            intervals.CreateRow().AppendValue(key).AppendValue(status).AppendValue(seconds).EndRow();
+        return measured.Measures.Count;
     }
-
-    private static DateTimeOffset? Instant(IDataRecord record, int ordinal) => record.IsDBNull(ordinal) ? null : record.GetInstant(ordinal);
 
     /// <summary>One complaint's measures, from its row and its status changes; nothing here depends on the current time.</summary>
     public SlaMeasure Measure(SlaInput complaint, IReadOnlyList<(DateTimeOffset OccurredAt, string ToStatus)> statusChanges)
     {
         var assignment = _policies.For(complaint.Attributes, complaint.ReceivedAt);
         var policy = assignment.Policy;
-        var pauses = StatusIntervals.Pauses(StatusIntervals.FromChanges(statusChanges), policy.PausingStatuses);
+        // Most policies pause for nothing; they need no intervals (this runs millions of times in a first load).
+        IReadOnlyList<ClockPause> pauses = policy.PausingStatuses.Count == 0
+            ? []
+            : StatusIntervals.Pauses(StatusIntervals.FromChanges(statusChanges), policy.PausingStatuses);
 
         var deadline = _statutory.DeadlineFor(complaint.ReceivedAt);
         var statutoryDueAt = _statutory.DeadlineEndsAt(complaint.ReceivedAt);
@@ -255,18 +241,28 @@ public sealed class SlaMeasures : IDerivedTables
             Seconds(complaint.ResolvedAt, SlaClockMode.Calendar), Seconds(complaint.ResolvedAt, SlaClockMode.BusinessHours),
             PausedSeconds(pauses, complaint.ReceivedAt, complaint.ResolvedAt),
             firstResponseBreached, resolutionBreached,
-            statusChanges.Count(c => string.Equals(c.ToStatus, ReopenedStatus, StringComparison.OrdinalIgnoreCase)));
+            ReopenCount(statusChanges));
 
         long? Seconds(DateTimeOffset? until, SlaClockMode mode) =>
             until is { } end ? (long)_clock.Elapsed(mode, complaint.ReceivedAt, end, pauses).TotalSeconds : null;
+    }
+
+    private static int ReopenCount(IReadOnlyList<(DateTimeOffset OccurredAt, string ToStatus)> statusChanges)
+    {
+        var reopened = 0;
+        for (var i = 0; i < statusChanges.Count; i++)
+            if (string.Equals(statusChanges[i].ToStatus, ReopenedStatus, StringComparison.OrdinalIgnoreCase))
+                reopened++;
+        return reopened;
     }
 
     // A pause still open has no length yet; it is counted once it ends (the next load of its status event refreshes it).
     private static long PausedSeconds(IReadOnlyList<ClockPause> pauses, DateTimeOffset received, DateTimeOffset? resolved)
     {
         var total = TimeSpan.Zero;
-        foreach (var pause in pauses)
+        for (var i = 0; i < pauses.Count; i++)
         {
+            var pause = pauses[i];
             if (pause.End is not { } end)
                 continue;
             var start = pause.Start > received ? pause.Start : received;

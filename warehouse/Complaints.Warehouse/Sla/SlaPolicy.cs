@@ -84,9 +84,18 @@ public sealed class SlaPolicySet
     /// </summary>
     public SlaAssignment For(ComplaintAttributes complaint, DateTimeOffset receivedAt)
     {
-        var version = _versions.LastOrDefault(v => v.ValidFrom <= receivedAt);
-        if (version?.Policies.FirstOrDefault(p => p.Matches(complaint)) is { } policy)
-            return new SlaAssignment(policy, version.ValidFrom);
-        return new SlaAssignment(SlaPolicy.StatutoryDefault, null);
+        // Plain loops: this runs once per complaint measured, millions of times in a first load.
+        for (var v = _versions.Length - 1; v >= 0; v--)
+        {
+            if (_versions[v].ValidFrom > receivedAt)
+                continue;
+            foreach (var policy in _versions[v].Policies)
+                if (policy.Matches(complaint))
+                    return new SlaAssignment(policy, _versions[v].ValidFrom);
+            break;
+        }
+        return StatutoryDefault;
     }
+
+    private static readonly SlaAssignment StatutoryDefault = new(SlaPolicy.StatutoryDefault, null);
 }
