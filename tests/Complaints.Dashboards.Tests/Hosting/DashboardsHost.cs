@@ -62,7 +62,7 @@ public static class TestApp
             web.UseSetting("Reporting:TimeZone", "Europe/Warsaw");
             web.UseSetting("Reporting:Currency", "PLN");
             // Inbox folders go to a temporary place unless a test names one: never into the source tree.
-            web.UseSetting("Ingest:Root", Path.Combine(Path.GetTempPath(), $"complaints-test-ingest-{Guid.NewGuid():N}"));
+            web.UseSetting("Ingest:Root", Path.Combine(IngestRoots, Guid.NewGuid().ToString("N")));
             // Pages are not warmed unless a test asks: the warming's own requests would run beside every test's.
             web.UseSetting(Complaints.Dashboards.Hosting.PageWarmer.Setting, "false");
             // Nor are models refreshed by the clock: a test that wants signals and scores asks ModelRefresh itself.
@@ -83,6 +83,22 @@ public static class TestApp
         Hosts[baseAddress.GetLeftPart(UriPartial.Authority)] = factory.Services;
         Tokens[baseAddress.GetLeftPart(UriPartial.Authority)] = CreateToken(factory.Services, Tester, Roles.All);
         return (factory, baseAddress);
+    }
+
+    /// <summary>One folder per test process for every host's inbox folders, removed when the process ends (a host's own
+    /// disposal has no hook for it, and a run starts a few hundred hosts).</summary>
+    private static readonly string IngestRoots = CreateIngestRoots();
+
+    private static string CreateIngestRoots()
+    {
+        var root = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"complaints-test-ingest-{Guid.NewGuid():N}")).FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(root, recursive: true); }
+            catch (IOException) { } // a file still open at exit stays; the folder is in the temp folder
+            catch (UnauthorizedAccessException) { }
+        };
+        return root;
     }
 
     /// <summary>The account the tests act as unless a test says otherwise: it holds every role, but not the personal-data permission.</summary>
