@@ -164,7 +164,7 @@ public static class AuditReportProfile
                 var c0 = Cpu();
                 using var command = filled.Command(sheet);
                 using var reader = command.ExecuteReader();
-                var cells = ColumnCells.For(reader, styles);
+                var cells = ColumnCells.For(reader, styles, filled.Zone);
                 var row = new SpreadCheetah.Cell[cells.Length];
                 long n = 0;
                 while (reader.Read())

@@ -17,6 +17,9 @@ public sealed class AuditReportRows(DuckDBConnection connection, AuditReportQuer
 
     public DuckDBConnection Connection => connection;
 
+    /// <summary>The reporting zone, in which the cells and the PDF show the sheets' instants.</summary>
+    public TimeZoneInfo Zone => queries.Zone;
+
     /// <summary>A command whose text is the sheet's rows in order (its parameters bound), to run or to wrap as <c>( … ) t</c>.</summary>
     public DuckDBCommand Command(AuditSheet sheet)
     {

@@ -10,6 +10,12 @@ namespace Complaints.Warehouse.AuditReports;
 /// </summary>
 public sealed class AuditReportQueries(IOptions<ReportingOptions> reporting)
 {
+    /// <summary>
+    /// The reporting zone. The sheets return instants as TIMESTAMPTZ, not converted: whoever shows them converts them to
+    /// this zone, and the content digest hashes the instants themselves.
+    /// </summary>
+    public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(reporting.Value.TimeZone);
+
     public DuckDBCommand Command(DuckDBConnection connection, AuditSheet sheet, AuditReportScope scope)
     {
         var sql = Sql.Load(typeof(AuditReportQueries).Assembly, $"AuditReports.{sheet}.sql")
