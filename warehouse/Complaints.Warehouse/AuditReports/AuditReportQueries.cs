@@ -6,7 +6,8 @@ namespace Complaints.Warehouse.AuditReports;
 /// <summary>
 /// The rows of an audit report's sheets, as commands to stream (one reader per sheet, nothing held in memory). A report
 /// of now reads the current tables; a reproduced one the complaints, products and SLA measures as of its instant
-/// (<c>complaints_as_of</c>, <c>products_as_of</c>, <c>complaint_sla_as_of</c>), so it shows what the warehouse held then.
+/// (<c>complaints_as_of</c>, <c>products_as_of</c>, <c>complaint_sla_as_of</c>), and filters on the customers, products and
+/// measures as of then too (<see cref="ComplaintFilter.PredicateAsOf"/>), so it shows what the warehouse held then.
 /// </summary>
 public sealed class AuditReportQueries(IOptions<ReportingOptions> reporting)
 {
@@ -22,7 +23,7 @@ public sealed class AuditReportQueries(IOptions<ReportingOptions> reporting)
             .Replace("/*complaints*/", scope.Reproduced ? "complaints_as_of(CAST($as_of AS TIMESTAMPTZ))" : "complaints", StringComparison.Ordinal)
             .Replace("/*products*/", scope.Reproduced ? "products_as_of(CAST($as_of AS TIMESTAMPTZ))" : "products", StringComparison.Ordinal)
             .Replace("/*sla*/", scope.Reproduced ? "complaint_sla_as_of(CAST($as_of AS TIMESTAMPTZ))" : "complaint_sla", StringComparison.Ordinal)
-            .Replace("/*filter*/", scope.Filter.Predicate, StringComparison.Ordinal);
+            .Replace("/*filter*/", scope.Reproduced ? scope.Filter.PredicateAsOf : scope.Filter.Predicate, StringComparison.Ordinal);
         return connection.Command(sql, scope.Filter.Parameters(reporting.Value));
     }
 }
