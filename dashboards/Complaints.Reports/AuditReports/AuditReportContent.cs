@@ -86,12 +86,15 @@ public static class AuditReportContent
         command.CommandText = $"SELECT * FROM (\n{rows}\n) t {where} LIMIT {ExcerptRows}";
         using var reader = command.ExecuteReader();
         var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+        // Instants as the workbook shows them: the reporting zone's wall-clock time.
+        var local = new LocalTimes(source.Zone);
+        var times = Enumerable.Range(0, reader.FieldCount).Select(c => ColumnCells.IsInstant(reader, c) ? local : null).ToArray();
         var excerpt = new List<object?[]>();
         while (reader.Read())
         {
             var values = new object?[columns.Count];
             for (var c = 0; c < values.Length; c++)
-                values[c] = reader.IsDBNull(c) ? null : reader.GetValue(c);
+                values[c] = reader.IsDBNull(c) ? null : times[c] is { } zone ? zone.Local(reader.GetDateTime(c)) : reader.GetValue(c);
             excerpt.Add(values);
         }
         return new SheetExcerpt(columns, excerpt, total);

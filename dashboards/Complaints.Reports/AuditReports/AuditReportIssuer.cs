@@ -33,8 +33,9 @@ public sealed class AuditReportIssuer(WarehouseDatabase warehouse, AuditReportQu
 
     /// <summary>
     /// The first pass: the head, then (in a read transaction the report keeps open for <see cref="WriteAsync"/>) for a
-    /// register each sheet's rows counted — a sheet too large for Excel is refused here, before any row is read — and
-    /// filled once into the tables both passes scan, then the digest and figures. Dispose the result when it is not written.
+    /// register each sheet's rows counted where that is cheap — a sheet too large for Excel is refused here, before any row
+    /// is read — and filled once into the tables both passes scan (the rest counted from there, refused before any row is
+    /// hashed), then the digest and figures. Dispose the result when it is not written.
     /// </summary>
     /// <exception cref="RegisterTooLargeForExcel">A register sheet would hold more rows than an Excel sheet.</exception>
     public Task<PreparedAuditReport> PrepareAsync(AuditReportKind kind, AuditReportScope scope, CultureInfo culture, DateTimeOffset? generatedAt = null,
@@ -51,17 +52,13 @@ public sealed class AuditReportIssuer(WarehouseDatabase warehouse, AuditReportQu
             if (kind == AuditReportKind.Register)
             {
                 // The register sheet comes first and is the one that grows with the period: a refusal usually costs one count.
-                foreach (var sheet in Enum.GetValues<AuditSheet>())
+                foreach (var sheet in Enum.GetValues<AuditSheet>().Where(AuditReportRows.CountsCheaply))
                 {
                     ct.ThrowIfCancellationRequested();
-                    if (rows.Count(sheet) is var count && count > excelRowLimit)
-                    {
-                        logger.LogInformation("Register of {From}–{To} refused after counting its rows in {Seconds:N2} s: its {Sheet} sheet would hold {Rows} rows, Excel {Limit}",
-                            scope.From, scope.To, watch.Elapsed.TotalSeconds, sheet, count, excelRowLimit);
-                        throw new RegisterTooLargeForExcel(sheet, count, excelRowLimit);
-                    }
+                    Refuse(scope, sheet, rows.Count(sheet), "counting", watch);
                 }
-                rows.Fill(ct);
+                // The rest are counted from their filled tables, still before any row is hashed.
+                rows.Fill((sheet, count) => Refuse(scope, sheet, count, "filling", watch), ct);
             }
             var filled = watch.Elapsed.TotalSeconds;
             var summary = AuditReportContent.Read(rows, excerpts: kind == AuditReportKind.Summary, ct);
@@ -77,6 +74,14 @@ public sealed class AuditReportIssuer(WarehouseDatabase warehouse, AuditReportQu
             throw;
         }
     }, ct);
+
+    private void Refuse(AuditReportScope scope, AuditSheet sheet, long count, string after, Stopwatch watch)
+    {
+        if (count <= excelRowLimit) return;
+        logger.LogInformation("Register of {From}–{To} refused after {Step} its rows in {Seconds:N2} s: its {Sheet} sheet would hold {Rows} rows, Excel {Limit}",
+            scope.From, scope.To, after, watch.Elapsed.TotalSeconds, sheet, count, excelRowLimit);
+        throw new RegisterTooLargeForExcel(sheet, count, excelRowLimit);
+    }
 
     /// <summary>The second pass: writes the prepared report to <paramref name="output"/> and records its issue once the last byte is out.</summary>
     public async Task<IssuedReport> WriteAsync(PreparedAuditReport prepared, string actor, Stream output, CancellationToken ct = default)

@@ -17,6 +17,9 @@ public sealed class AuditReportRows(DuckDBConnection connection, AuditReportQuer
 
     public DuckDBConnection Connection => connection;
 
+    /// <summary>The reporting zone, in which the cells and the PDF show the sheets' instants.</summary>
+    public TimeZoneInfo Zone => queries.Zone;
+
     /// <summary>A command whose text is the sheet's rows in order (its parameters bound), to run or to wrap as <c>( … ) t</c>.</summary>
     public DuckDBCommand Command(AuditSheet sheet)
     {
@@ -36,18 +39,33 @@ public sealed class AuditReportRows(DuckDBConnection connection, AuditReportQuer
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Runs each sheet's query once into a temporary table that both passes then scan.</summary>
-    public void Fill(CancellationToken ct)
+    /// <summary>
+    /// Runs each sheet's query once into a temporary table that both passes then scan, and tells <paramref name="filled"/>
+    /// each sheet's row count as soon as it is filled (a count of the table, which costs nothing beside the fill), so a
+    /// caller can stop at a sheet over a limit (by throwing) before anything is hashed. The sheets that
+    /// <see cref="CountsCheaply"/> leaves out are filled first.
+    /// </summary>
+    public void Fill(Action<AuditSheet, long> filled, CancellationToken ct)
     {
-        foreach (var sheet in Enum.GetValues<AuditSheet>())
+        foreach (var sheet in Enum.GetValues<AuditSheet>().OrderBy(CountsCheaply))
         {
             ct.ThrowIfCancellationRequested();
             using var command = Command(sheet);
             command.CommandText = $"CREATE OR REPLACE TEMP TABLE {Table(sheet)} AS\n{command.CommandText}\n";
             command.ExecuteNonQuery();
             _filled.Add(sheet);
+            command.CommandText = $"SELECT count(*) FROM {Table(sheet)}";
+            command.Parameters.Clear();
+            filled(sheet, Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture));
         }
     }
+
+    /// <summary>
+    /// Whether counting a sheet before it is filled costs little beside the fill. Not so for the SLA breaches: counting
+    /// them judges every complaint's targets, as much as filling them (0.5 s of 0.6 s at 1,000,000 complaints), so their
+    /// count is taken from the filled table instead.
+    /// </summary>
+    public static bool CountsCheaply(AuditSheet sheet) => sheet != AuditSheet.SlaBreaches;
 
     /// <summary>
     /// A sheet's rows without the ORDER BY its SQL ends with (on its last line, as every sheet's does): DuckDB would

@@ -45,7 +45,7 @@ public static class AuditReportWorkbook
             for (var c = 0; c < columns; c++)
                 header[c] = new Cell(reader.GetName(c), bold);
             await book.AddRowAsync(header, ct);
-            await SheetRows.CopyAsync(reader, ColumnCells.For(reader, styles), book, ct);
+            await SheetRows.CopyAsync(reader, ColumnCells.For(reader, styles, source.Zone), book, ct);
         }
         await book.FinishAsync(ct);
     }

@@ -7,7 +7,8 @@ namespace Complaints.Reports.AuditReports;
 /// <c>concat</c> per row, and .NET reads it as bytes. A row is its values in column order, separated by commas (the line
 /// feed that ends each row is added by the reader). A text value is its length in UTF-8 bytes, a colon, then the text, so
 /// commas and line feeds inside it cannot be mistaken for separators; a timestamp is its microseconds since
-/// 1970-01-01 00:00 and a date its days since 1970-01-01 (integers: formatting them as text cost more than the hashing);
+/// 1970-01-01 00:00 (an instant, TIMESTAMPTZ, since 1970-01-01 00:00 UTC, so the digest does not depend on the zone the
+/// report shows times in) and a date its days since 1970-01-01 (integers: formatting them as text cost more than the hashing);
 /// a number or a boolean is DuckDB's text of it; none of these holds a comma or a line feed. A null is <c>\N</c>, which no
 /// value's text equals. Two different rows of a sheet therefore never give the same text. The sheet's header line (each
 /// column's name and type) goes first, so the same values under other columns, or of another type, differ too.

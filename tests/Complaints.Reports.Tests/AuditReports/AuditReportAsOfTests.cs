@@ -79,6 +79,47 @@ public sealed class AuditReportAsOfTests : IAsyncLifetime
         Assert.Equal(first.ContentSha256, reproduced.ContentSha256);
     }
 
+    [Fact]
+    public async Task A_report_reproduced_as_of_a_past_instant_filters_on_each_customers_segment_and_country_as_they_were_then()
+    {
+        Dictionary<string, string> C31(string updated, string segment, string country) => new(Complaint("C31", "2024-03-06T09:00:00+01:00", updated, "new"))
+        {
+            ["customer_segment"] = segment, ["customer_country"] = country,
+        };
+        Assert.Equal(LoadStatus.Loaded, (await _host.Warehouse.Loader().LoadAsync(_host.Warehouse.WriteFile("c31.csv",
+            Complaints(C31("2024-03-06T09:00:00+01:00", "standard", "PL"))), FeedLayouts.Complaints)).Status);
+        _host.Time.Advance(TimeSpan.FromMinutes(1));
+        var standard = Q1 with { Segment = "standard" };
+        var polish = Q1 with { Country = "PL" };
+        var (firstBytes, first) = await _host.IssueAsync(AuditReportKind.Register, standard);
+        var (_, firstPolish) = await _host.IssueAsync(AuditReportKind.Register, polish);
+        Assert.Contains("C31", ExternalIds(firstBytes));
+
+        // An hour later C31's customer is a premium one, in Germany.
+        _host.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(LoadStatus.Loaded, (await _host.Warehouse.Loader().LoadAsync(_host.Warehouse.WriteFile("c31-moved.csv",
+            Complaints(C31("2026-03-02T10:00:00+01:00", "premium", "DE"))), FeedLayouts.Complaints)).Status);
+        _host.Time.Advance(TimeSpan.FromMinutes(1));
+
+        var (nowBytes, now) = await _host.IssueAsync(AuditReportKind.Register, standard);
+        var (thenBytes, reproduced) = await _host.IssueAsync(AuditReportKind.Register, standard with { AsOf = first.AsOf });
+        var (_, reproducedPolish) = await _host.IssueAsync(AuditReportKind.Register, polish with { AsOf = firstPolish.AsOf });
+
+        Assert.DoesNotContain("C31", ExternalIds(nowBytes));
+        Assert.Contains("C31", ExternalIds(thenBytes));
+        Assert.NotEqual(first.ContentSha256, now.ContentSha256);
+        Assert.Equal(first.ContentSha256, reproduced.ContentSha256);
+        Assert.Equal(firstPolish.ContentSha256, reproducedPolish.ContentSha256);
+    }
+
+    private static List<string> ExternalIds(byte[] workbook)
+    {
+        using var book = new XLWorkbook(new MemoryStream(workbook));
+        var register = book.Worksheet("Register");
+        var column = register.Row(1).CellsUsed().Select(c => c.GetString()).ToList().IndexOf("external_id") + 1;
+        return register.RangeUsed().RowsUsed().Skip(1).Select(r => r.Cell(column).GetString()).ToList();
+    }
+
     private static string ProductName(byte[] workbook, string externalId)
     {
         using var book = new XLWorkbook(new MemoryStream(workbook));

@@ -54,6 +54,11 @@ public sealed class CanonicalRowsTests : IDisposable
         // 2024-01-01 00:30 is 1,704,069,000 s after 1970-01-01 00:00; 2024-01-24 is day 19,746.
         Assert.Equal(["1704069000000000,19746,12,1.5,true,\\N"], rows);
 
+        // An instant counts from 1970-01-01 00:00 UTC, whatever zone it was written in; its header names its type.
+        var (instantHeader, instants) = Texts("SELECT TIMESTAMPTZ '2024-01-01 01:30:00+01' AS received");
+        Assert.Equal("received TIMESTAMPTZ\n", instantHeader);
+        Assert.Equal(["1704069000000000"], instants);
+
         using var command = _duck.CreateCommand();
         var refused = Assert.Throws<InvalidOperationException>(() => CanonicalRows.Of(command, "SELECT [1, 2] AS ids"));
         Assert.Contains("'ids'", refused.Message);

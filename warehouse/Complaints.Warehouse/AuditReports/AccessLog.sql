@@ -1,7 +1,7 @@
 -- The access and change log of the period: audit entries that happened on the period's days, before the report's
 -- instant (strictly: the entry recording this report's issue comes after it).
 SELECT seq,
-       CAST(timezone($tz, occurred_at) AS TIMESTAMP) AS occurred,
+       occurred_at                                   AS occurred,
        actor,
        action,
        subject,

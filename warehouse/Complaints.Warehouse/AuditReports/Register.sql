@@ -1,15 +1,15 @@
 -- The complaint register in ISO 10002 terms, one row per complaint received in the period (and the shared filter):
 -- acknowledged is the first response, answer sent the answer with the decision, closed the closing time. Times are
--- local to the reporting zone ($tz). /*complaints*/ and /*products*/ are the current tables, or the complaints and
+-- instants (TIMESTAMPTZ): the workbook and the PDF show them in the reporting zone. /*complaints*/ and /*products*/ are the current tables, or the complaints and
 -- products as of the report's instant.
 SELECT c.source,
        c.external_id,
-       CAST(timezone($tz, c.received_at) AS TIMESTAMP)       AS received,
-       CAST(timezone($tz, c.first_response_at) AS TIMESTAMP) AS acknowledged,
+       c.received_at                                         AS received,
+       c.first_response_at                                   AS acknowledged,
        c.customer_expectation                                AS remedy_sought,
        c.decision,
-       CAST(timezone($tz, c.answered_at) AS TIMESTAMP)       AS answer_sent,
-       CAST(timezone($tz, c.closed_at) AS TIMESTAMP)         AS closed,
+       c.answered_at                                         AS answer_sent,
+       c.closed_at                                           AS closed,
        c.status,
        c.handler,
        c.team,

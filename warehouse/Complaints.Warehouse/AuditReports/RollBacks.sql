@@ -3,10 +3,10 @@ SELECT run_id,
        feed,
        file_name,
        file_sha256,
-       CAST(timezone($tz, finished_at) AS TIMESTAMP)    AS loaded,
+       finished_at                                      AS loaded,
        rows_inserted,
        rows_updated,
-       CAST(timezone($tz, rolled_back_at) AS TIMESTAMP) AS rolled_back,
+       rolled_back_at                                   AS rolled_back,
        rolled_back_by
 FROM ingest_runs
 WHERE rolled_back_at >= CAST($from_instant AS TIMESTAMPTZ)

@@ -4,7 +4,7 @@ SELECT r.run_id,
        r.feed,
        r.file_name,
        r.file_sha256,
-       CAST(timezone($tz, r.finished_at) AS TIMESTAMP) AS loaded,
+       r.finished_at                                   AS loaded,
        r.is_demo                                       AS demo,
        count(*)                                        AS records
 FROM /*complaints*/ c

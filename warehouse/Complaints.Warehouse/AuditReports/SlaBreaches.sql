@@ -20,11 +20,11 @@ breaches AS (
 )
 SELECT source,
        external_id,
-       CAST(timezone($tz, received_at) AS TIMESTAMP) AS received,
+       received_at                                   AS received,
        policy_name                                   AS policy,
        target,
-       CAST(timezone($tz, due_at) AS TIMESTAMP)      AS due,
-       CAST(timezone($tz, done_at) AS TIMESTAMP)     AS done,
+       due_at                                        AS due,
+       done_at                                       AS done,
        CAST(round((epoch(coalesce(done_at, CAST($as_of AS TIMESTAMPTZ))) - epoch(due_at)) / 3600.0, 2) AS DOUBLE) AS hours_over
 FROM breaches
 ORDER BY received_at, source, external_id, target

@@ -20,7 +20,7 @@ outcomes AS (
 )
 SELECT source,
        external_id,
-       CAST(timezone($tz, received_at) AS TIMESTAMP) AS received,
+       received_at                                   AS received,
        statutory_deadline                            AS deadline,
        answered_on,
        outcome,

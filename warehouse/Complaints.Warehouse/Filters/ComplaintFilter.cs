@@ -104,40 +104,49 @@ public sealed record ComplaintFilter(
     /// no-ops: DuckDB would still run their subqueries, which made every figure 2–5× slower at a million rows.
     /// The SQL text comes only from the constants below; values are always bound parameters.
     /// </summary>
-    public string Predicate
+    public string Predicate => PredicateOver("complaints", "customers", "products", "complaint_sla");
+
+    /// <summary>
+    /// <see cref="Predicate"/> over the complaints, customers, products and SLA measures as the warehouse held them at
+    /// <c>$as_of</c> (<c>complaints_as_of</c>, <c>customers_as_of</c>, <c>products_as_of</c>, <c>complaint_sla_as_of</c>),
+    /// for a report reproduced as of a past instant: a customer's segment or country, a product's line, a breach are
+    /// judged as they stood then. (Costs and surveys keep no versions and are read as they are now.)
+    /// </summary>
+    public string PredicateAsOf => PredicateOver(AsOfTable("complaints"), AsOfTable("customers"), AsOfTable("products"), AsOfTable("complaint_sla"));
+
+    private static string AsOfTable(string table) => $"{table}_as_of(CAST($as_of AS TIMESTAMPTZ))";
+
+    private string PredicateOver(string complaints, string customers, string products, string sla)
     {
-        get
-        {
-            var clauses = new List<string>();
-            if (From is not null) clauses.Add("c.received_at >= CAST($from_instant AS TIMESTAMPTZ)");
-            if (To is not null) clauses.Add("c.received_at < CAST($to_instant AS TIMESTAMPTZ)");
-            if (Product is not null) clauses.Add("c.product_sku = $product");
-            if (Line is not null) clauses.Add("c.product_sku IN (SELECT p.sku FROM products p WHERE p.product_line = $line)");
-            if (Category is not null) clauses.Add("c.defect_category = $category");
-            if (Channel is not null) clauses.Add("c.channel = $channel");
-            if (Segment is not null) clauses.Add("(c.source, c.customer_id) IN (SELECT cu.source, cu.customer_id FROM customers cu WHERE cu.segment = $segment)");
-            if (Country is not null) clauses.Add("(c.source, c.customer_id) IN (SELECT cu.source, cu.customer_id FROM customers cu WHERE cu.country = $country)");
-            if (Status is not null) clauses.Add("c.status = $status");
-            if (Team is not null) clauses.Add("c.team = $team");
-            if (Breached is { } breached)
-                clauses.Add("c.complaint_key IN (SELECT s.complaint_key FROM complaint_sla s JOIN complaints c USING (complaint_key) WHERE " + breached switch
-                {
-                    SlaBreach.FirstResponse => FirstResponseBreached,
-                    SlaBreach.Resolution => ResolutionBreached,
-                    SlaBreach.Statutory => StatutoryMissed,
-                    _ => $"({FirstResponseBreached} OR {ResolutionBreached})",
-                } + ")");
-            if (Age is not null)
-                clauses.Add("(" + OpenAsOf + """
-                     AND c.complaint_key IN (SELECT s.complaint_key FROM complaint_sla s)
-                     AND date_diff('day', CAST(timezone($tz, c.received_at) AS DATE), CAST($as_of_date AS DATE)) BETWEEN $age_min AND $age_max)
-                    """);
-            if (Resolved is { } resolved) clauses.Add(resolved ? "c.resolved_at IS NOT NULL" : "c.resolved_at IS NULL");
-            if (Costed is { } costed) clauses.Add((costed ? "" : "NOT ") + "c.complaint_key IN (SELECT cc.complaint_key FROM complaint_costs cc)");
-            if (CostType is not null) clauses.Add("c.complaint_key IN (SELECT cl.complaint_key FROM cost_lines cl WHERE cl.cost_type = $cost_type)");
-            if (Surveyed is { } surveyed) clauses.Add((surveyed ? "" : "NOT ") + "c.complaint_key IN (SELECT sv.complaint_key FROM surveys sv WHERE sv.complaint_key IS NOT NULL)");
-            return clauses.Count == 0 ? "TRUE" : "(" + string.Join(" AND ", clauses) + ")";
-        }
+        var clauses = new List<string>();
+        if (From is not null) clauses.Add("c.received_at >= CAST($from_instant AS TIMESTAMPTZ)");
+        if (To is not null) clauses.Add("c.received_at < CAST($to_instant AS TIMESTAMPTZ)");
+        if (Product is not null) clauses.Add("c.product_sku = $product");
+        if (Line is not null) clauses.Add($"c.product_sku IN (SELECT p.sku FROM {products} p WHERE p.product_line = $line)");
+        if (Category is not null) clauses.Add("c.defect_category = $category");
+        if (Channel is not null) clauses.Add("c.channel = $channel");
+        if (Segment is not null) clauses.Add($"(c.source, c.customer_id) IN (SELECT cu.source, cu.customer_id FROM {customers} cu WHERE cu.segment = $segment)");
+        if (Country is not null) clauses.Add($"(c.source, c.customer_id) IN (SELECT cu.source, cu.customer_id FROM {customers} cu WHERE cu.country = $country)");
+        if (Status is not null) clauses.Add("c.status = $status");
+        if (Team is not null) clauses.Add("c.team = $team");
+        if (Breached is { } breached)
+            clauses.Add($"c.complaint_key IN (SELECT s.complaint_key FROM {sla} s JOIN {complaints} c USING (complaint_key) WHERE " + breached switch
+            {
+                SlaBreach.FirstResponse => FirstResponseBreached,
+                SlaBreach.Resolution => ResolutionBreached,
+                SlaBreach.Statutory => StatutoryMissed,
+                _ => $"({FirstResponseBreached} OR {ResolutionBreached})",
+            } + ")");
+        if (Age is not null)
+            clauses.Add("(" + OpenAsOf + $"""
+                 AND c.complaint_key IN (SELECT s.complaint_key FROM {sla} s)
+                 AND date_diff('day', CAST(timezone($tz, c.received_at) AS DATE), CAST($as_of_date AS DATE)) BETWEEN $age_min AND $age_max)
+                """);
+        if (Resolved is { } resolved) clauses.Add(resolved ? "c.resolved_at IS NOT NULL" : "c.resolved_at IS NULL");
+        if (Costed is { } costed) clauses.Add((costed ? "" : "NOT ") + "c.complaint_key IN (SELECT cc.complaint_key FROM complaint_costs cc)");
+        if (CostType is not null) clauses.Add("c.complaint_key IN (SELECT cl.complaint_key FROM cost_lines cl WHERE cl.cost_type = $cost_type)");
+        if (Surveyed is { } surveyed) clauses.Add((surveyed ? "" : "NOT ") + "c.complaint_key IN (SELECT sv.complaint_key FROM surveys sv WHERE sv.complaint_key IS NOT NULL)");
+        return clauses.Count == 0 ? "TRUE" : "(" + string.Join(" AND ", clauses) + ")";
     }
 
     /// <summary>
