@@ -154,7 +154,7 @@ public sealed class SlaMeasures : IDerivedTables
         using (var intervals = connection.CreateAppender("status_intervals"))
         {
             // A batch is measured on another thread while this one reads the next from DuckDB: the connection is only
-            // ever used here, and the two halves take about as long (about 5 s each per million complaints).
+            // ever used here. Reading (DuckDB, this thread) is the longer half: about 2 s per batch against about 1 s.
             Task<MeasuredBatch>? measuring = null;
             foreach (var (from, to) in Batches(connection))
             {
